@@ -1,3 +1,5 @@
+export * from './channel-rules.js';
 export * from './channels.js';
 export * from './messages.js';
+export * from './reply-window.js';
 export * from './status.js';

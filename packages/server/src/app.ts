@@ -1,0 +1,137 @@
+/**
+ * Parley's wiring in one place: plugins, routes, live hub and job runner. `createServer`
+ * builds everything from a store; `main.ts` only reads the environment and calls it.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { offlineProvider } from './ai/offline-provider.js';
+import type { ModelProvider } from './ai/provider.js';
+import { ASSISTANT_REPLY_JOB, runAssistantReply } from './commands/automation.js';
+import { SEND_JOB, deliverMessage } from './commands/send-message.js';
+import type { Context, Logger } from './context.js';
+import { JobRunner } from './jobs/runner.js';
+import { AppError } from './lib/errors.js';
+import type { SecretBox } from './lib/secrets.js';
+import { LiveHub } from './live/hub.js';
+import { authRoutes } from './routes/auth/auth.js';
+import { conversationRoutes } from './routes/conversations/conversations.js';
+import { streamRoutes } from './routes/stream/stream.js';
+import { type StaticPaths, staticRoutes } from './routes/web/static.js';
+import { widgetRoutes } from './routes/widget/widget.js';
+import { workspaceRoutes } from './routes/workspace/workspace.js';
+import type { Store } from './store/store.js';
+
+export interface ServerOptions {
+  store: Store;
+  secretBox: SecretBox;
+  provider?: ModelProvider;
+  paths: StaticPaths;
+  publicOrigin?: string | null;
+  secureCookies?: boolean;
+  /** Run due jobs in this instance (every instance may; they claim work safely). */
+  runJobs?: boolean;
+  jobPollMs?: number;
+  logger?: boolean;
+  now?: () => Date;
+}
+
+export interface ParleyServer {
+  app: FastifyInstance;
+  context: Context;
+  hub: LiveHub;
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+
+function fastifyLogger(app: FastifyInstance): Logger {
+  return {
+    info: (message, details) => app.log.info(details ?? {}, message),
+    warn: (message, details) => app.log.warn(details ?? {}, message),
+    error: (message, details) => app.log.error(details ?? {}, message),
+  };
+}
+
+export async function createServer(options: ServerOptions): Promise<ParleyServer> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const context: Context = {
+    store: options.store,
+    db: options.store.db,
+    secretBox: options.secretBox,
+    provider: options.provider ?? offlineProvider,
+    log: fastifyLogger(app),
+    now: options.now ?? (() => new Date()),
+  };
+  const hub = new LiveHub(options.store, (error) => app.log.error({ err: error }, 'live stream read failed'));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    }
+    if (error.validation) {
+      return reply.status(400).send({ error: { code: 'invalid_request', message: error.message } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const message = status >= 500 ? 'Something went wrong on our side.' : error.message;
+    return reply.status(status).send({ error: { code: error.code ?? 'error', message } });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Parley API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(authRoutes, { ...context, secureCookies: options.secureCookies ?? false });
+  await app.register(conversationRoutes, context);
+  await app.register(workspaceRoutes, context);
+  await app.register(streamRoutes, { ...context, hub });
+  await app.register(widgetRoutes, { ...context, hub, publicOrigin: options.publicOrigin ?? null });
+  await app.register(staticRoutes, { ...context, paths: options.paths });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, backend: options.store.backend }));
+
+  const jobs = new JobRunner(
+    options.store,
+    {
+      [SEND_JOB]: (payload, job) => deliverMessage(context, String(payload.messageId), job),
+      [ASSISTANT_REPLY_JOB]: (payload) => runAssistantReply(context, String(payload.conversationId)),
+    },
+    {
+      pollMs: options.jobPollMs ?? 1000,
+      log: (message, error) => app.log.error({ err: error }, message),
+    },
+  );
+
+  await hub.start();
+  if (options.runJobs !== false) await jobs.start();
+
+  return {
+    app,
+    context,
+    hub,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await hub.stop();
+      await app.close();
+    },
+  };
+}

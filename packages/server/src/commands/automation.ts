@@ -1,0 +1,102 @@
+/**
+ * What happens after a customer writes: the safety net may pause the AI, otherwise the
+ * channel's rules decide whether and when the assistant answers. Runs inside the ingest
+ * transaction, so the reply job exists exactly when the message does.
+ */
+import {
+  SAFETY_NET_REASONS,
+  decideAutoReply,
+  normalizeChannelRules,
+  safetyNetTrigger,
+} from '@parley/domain';
+import type { ChatTurn } from '../ai/provider.js';
+import type { Context } from '../context.js';
+import { enqueueJob } from '../jobs/queue.js';
+import { AppError } from '../lib/errors.js';
+import type { AfterMessageHook } from './ingest.js';
+import { sendReply } from './send-message.js';
+
+export const ASSISTANT_REPLY_JOB = 'assistant.reply';
+
+export const afterCustomerMessage: AfterMessageHook = async (trx, { message, conversation }) => {
+  if (message.author !== 'contact' || !conversation.assistant_id) return;
+  const channel = await trx
+    .selectFrom('channels')
+    .select('rules')
+    .where('id', '=', conversation.channel_id)
+    .executeTakeFirstOrThrow();
+  const rules = normalizeChannelRules(channel.rules);
+  const trigger = rules.autoPause && !conversation.ai_paused ? safetyNetTrigger(message.text) : null;
+  if (trigger) {
+    await trx
+      .updateTable('conversations')
+      .set({ ai_paused: true, ai_paused_reason: SAFETY_NET_REASONS[trigger] })
+      .where('id', '=', conversation.id)
+      .execute();
+    return;
+  }
+  const decision = decideAutoReply(
+    rules,
+    { aiPaused: conversation.ai_paused },
+    { text: message.text, subject: conversation.subject },
+  );
+  if (!decision.reply) return;
+  await enqueueJob(trx, {
+    workspaceId: conversation.workspace_id,
+    kind: ASSISTANT_REPLY_JOB,
+    payload: { conversationId: conversation.id },
+    runAt: new Date(Date.now() + decision.delayMs),
+    // Several quick messages get one answer, written after the last of them.
+    dedupeKey: `reply:${conversation.id}`,
+  });
+};
+
+const HISTORY_TURNS = 20;
+
+/** The reply job: the assistant answers the conversation as it stands when the job runs. */
+export async function runAssistantReply(ctx: Context, conversationId: string): Promise<void> {
+  const conversation = await ctx.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  // A person may have paused the AI while the reply was waiting for its delay.
+  if (!conversation || conversation.ai_paused || !conversation.assistant_id) return;
+  const assistant = await ctx.db
+    .selectFrom('assistants')
+    .selectAll()
+    .where('id', '=', conversation.assistant_id)
+    .executeTakeFirstOrThrow();
+  const recent = await ctx.db
+    .selectFrom('messages')
+    .select(['author', 'text'])
+    .where('conversation_id', '=', conversationId)
+    .where('removed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(HISTORY_TURNS)
+    .execute();
+  const turns: ChatTurn[] = recent.reverse().map((row) => ({
+    role: row.author === 'contact' ? 'user' : 'assistant',
+    content: row.text,
+  }));
+  if (turns.at(-1)?.role !== 'user') return;
+  const text = await ctx.provider.reply({
+    assistant: { name: assistant.name, instructions: assistant.instructions, greeting: assistant.greeting },
+    turns,
+  });
+  try {
+    await sendReply(ctx, {
+      workspaceId: conversation.workspace_id,
+      conversationId,
+      text,
+      author: 'assistant',
+    });
+  } catch (error) {
+    // A closed reply window is the platform's rule, not a failure worth retrying.
+    if (error instanceof AppError && error.code === 'reply_window_closed') {
+      ctx.log.info('assistant reply skipped: reply window closed', { conversationId });
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * Replies from operators and assistants: checked against the platform's reply window, stored
+ * as queued with its event, and handed to a durable send job in the same transaction. The job
+ * calls the channel's connector and records sent / failed (with retries for transient errors).
+ */
+import { type ChannelKind, type MessageView, replyWindowDecision } from '@parley/domain';
+import { sql } from 'kysely';
+import type { OutboundMessage } from '../channels/connector.js';
+import { connectorFor } from '../channels/registry.js';
+import type { Context } from '../context.js';
+import { RetryableJobError, type JobContext } from '../jobs/runner.js';
+import { enqueueJob } from '../jobs/queue.js';
+import { AppError, badRequest, notFound } from '../lib/errors.js';
+import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
+import { toChannelRecord } from '../store/channels.js';
+import { type NewEvent, appendEvents } from '../store/events.js';
+import type { Db } from '../store/store.js';
+
+export const SEND_JOB = 'message.send';
+
+export interface ReplyInput {
+  workspaceId: string;
+  conversationId: string;
+  text: string;
+  author: 'operator' | 'assistant';
+  userId?: string;
+}
+
+export async function sendReply(ctx: Context, input: ReplyInput): Promise<MessageView> {
+  const text = input.text.trim();
+  if (!text) throw badRequest('A reply needs some text.');
+  return ctx.db.transaction().execute(async (trx) => {
+    const conversation = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', input.conversationId)
+      .where('workspace_id', '=', input.workspaceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!conversation) throw notFound('The conversation');
+    const connector = connectorFor(conversation.channel_kind as ChannelKind);
+    if (!connector) throw new AppError(422, 'channel_unsupported', 'This channel cannot send replies yet.');
+    if (text.length > connector.capabilities.maxTextLength) {
+      throw badRequest(`Replies on this channel are limited to ${connector.capabilities.maxTextLength} characters.`);
+    }
+    const window = replyWindowDecision(
+      connector.capabilities,
+      conversation.last_inbound_at ? new Date(conversation.last_inbound_at) : null,
+      input.author,
+      ctx.now(),
+    );
+    if (!window.allowed) throw new AppError(409, 'reply_window_closed', window.reason);
+
+    const now = ctx.now();
+    const message = await trx
+      .insertInto('messages')
+      .values({
+        workspace_id: input.workspaceId,
+        conversation_id: conversation.id,
+        channel_id: conversation.channel_id,
+        author: input.author,
+        direction: 'outbound',
+        text,
+        status: 'queued',
+        metadata: JSON.stringify({
+          humanAgentTag: window.humanAgentTag,
+          ...(input.userId ? { sentBy: input.userId } : {}),
+        }),
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const updated = await trx
+      .updateTable('conversations')
+      .set({
+        last_activity_at: sql`GREATEST(last_activity_at, ${now})`,
+        preview: previewOf(text),
+        // An operator answering has read the thread.
+        ...(input.author === 'operator' ? { unread_count: 0 } : {}),
+      })
+      .where('id', '=', conversation.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const contact = await trx
+      .selectFrom('contacts')
+      .selectAll()
+      .where('id', '=', conversation.contact_id)
+      .executeTakeFirstOrThrow();
+    await enqueueJob(trx, {
+      workspaceId: input.workspaceId,
+      kind: SEND_JOB,
+      payload: { messageId: message.id },
+      dedupeKey: `send:${message.id}`,
+    });
+    await appendEvents(trx, input.workspaceId, [
+      { type: 'message.created', conversationId: conversation.id, payload: presentMessage(message) },
+      { type: 'conversation.updated', conversationId: conversation.id, payload: presentConversation(updated, contact) },
+    ]);
+    return presentMessage(message);
+  });
+}
+
+async function recordDelivery(
+  db: Db,
+  workspaceId: string,
+  messageId: string,
+  change: { status: string; externalId?: string; error: string | null },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('messages')
+      .set({
+        status: change.status,
+        error: change.error,
+        ...(change.externalId ? { external_id: change.externalId } : {}),
+      })
+      .where('id', '=', messageId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const events: NewEvent[] = [
+      { type: 'message.updated', conversationId: row.conversation_id, payload: presentMessage(row) },
+    ];
+    await appendEvents(trx, workspaceId, events);
+  });
+}
+
+/** The send job: one attempt at handing a queued message to its platform. */
+export async function deliverMessage(ctx: Context, messageId: string, job: JobContext): Promise<void> {
+  const message = await ctx.db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
+  if (!message || message.status !== 'queued') return;
+  const conversation = await ctx.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', '=', message.conversation_id)
+    .executeTakeFirstOrThrow();
+  const [channelRow, contact, answered] = await Promise.all([
+    ctx.db.selectFrom('channels').selectAll().where('id', '=', message.channel_id).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('contacts').selectAll().where('id', '=', conversation.contact_id).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('messages')
+      .select('external_id')
+      .where('conversation_id', '=', conversation.id)
+      .where('author', '=', 'contact')
+      .where('external_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  const channel = toChannelRecord(channelRow, ctx.secretBox);
+  const connector = connectorFor(channel.kind);
+  if (!connector) {
+    await recordDelivery(ctx.db, message.workspace_id, message.id, {
+      status: 'failed',
+      error: 'This channel cannot send replies.',
+    });
+    return;
+  }
+  const outbound: OutboundMessage = {
+    id: message.id,
+    text: message.text,
+    author: message.author === 'assistant' ? 'assistant' : 'operator',
+    replyToExternalId: answered?.external_id ?? null,
+    humanAgentTag: message.metadata.humanAgentTag === true,
+  };
+  const result = await connector.send(outbound, {
+    channel,
+    conversation: {
+      id: conversation.id,
+      threadKey: conversation.thread_key,
+      subject: conversation.subject,
+      metadata: conversation.metadata,
+      lastInboundAt: conversation.last_inbound_at ? new Date(conversation.last_inbound_at) : null,
+    },
+    contact: { externalId: contact.external_id, displayName: contact.display_name, email: contact.email },
+  });
+  if (result.ok) {
+    await recordDelivery(ctx.db, message.workspace_id, message.id, {
+      status: 'sent',
+      externalId: result.externalId,
+      error: null,
+    });
+    return;
+  }
+  if (result.retryable && !job.isLastAttempt) {
+    await recordDelivery(ctx.db, message.workspace_id, message.id, {
+      status: 'queued',
+      error: `Retrying: ${result.message}`,
+    });
+    throw new RetryableJobError(result.message, result.retryAfterMs);
+  }
+  ctx.log.warn('outbound message failed', { messageId, kind: result.kind, reason: result.message });
+  await recordDelivery(ctx.db, message.workspace_id, message.id, {
+    status: 'failed',
+    error: result.message,
+  });
+}

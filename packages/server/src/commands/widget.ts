@@ -1,0 +1,163 @@
+/**
+ * The visitor's side of the website widget, Shopify widget and share link: find the channel
+ * for an assistant, open the visitor's conversation, and take their messages through ingest.
+ */
+import { CHANNEL_LABELS, type MessageView } from '@parley/domain';
+import type { Context } from '../context.js';
+import { badRequest, forbidden, notFound } from '../lib/errors.js';
+import type { AssistantRow } from '../store/schema.js';
+import { latestSeq } from '../store/events.js';
+import { afterCustomerMessage } from './automation.js';
+import { type ChannelForIngest, ingest, lockConversation, upsertContact } from './ingest.js';
+import { createChannel } from './workspaces.js';
+import { presentMessage } from '../presenters/conversation.js';
+
+export type WidgetChannelKind = 'website_widget' | 'share_link' | 'shopify_widget';
+
+export interface Visitor {
+  assistant: AssistantRow;
+  kind: WidgetChannelKind;
+  visitorId: string;
+  /** Facts established by the server (e.g. a verified Shopify shop and customer). */
+  attributes?: Record<string, string>;
+}
+
+const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function assertVisitorId(visitorId: string): void {
+  if (!VISITOR_ID.test(visitorId)) badRequestThrow('visitorId must be 16–64 letters, digits, - or _.');
+}
+
+function badRequestThrow(message: string): never {
+  throw badRequest(message);
+}
+
+export async function findAssistantByKey(ctx: Context, key: string): Promise<AssistantRow> {
+  const assistant = await ctx.db
+    .selectFrom('assistants')
+    .selectAll()
+    .where('public_key', '=', key)
+    .executeTakeFirst();
+  if (!assistant) throw notFound('The assistant for this key');
+  return assistant;
+}
+
+/** Browsers send Origin on cross-site requests; a page not on the list may not use the key. */
+export function assertOriginAllowed(assistant: AssistantRow, origin: string | undefined, ownOrigin: string | null) {
+  if (!origin || origin === ownOrigin) return;
+  const allowed = assistant.allowed_origins;
+  if (allowed.includes('*') || allowed.includes(origin)) return;
+  throw forbidden(`This site (${origin}) is not allowed to use this assistant's widget.`);
+}
+
+/** The assistant's channel of this kind, created the first time a visitor uses it. */
+async function widgetChannel(ctx: Context, assistant: AssistantRow, kind: WidgetChannelKind): Promise<ChannelForIngest> {
+  const find = () =>
+    ctx.db
+      .selectFrom('channels')
+      .select(['id', 'workspace_id', 'kind', 'assistant_id'])
+      .where('workspace_id', '=', assistant.workspace_id)
+      .where('kind', '=', kind)
+      .where('assistant_id', '=', assistant.id)
+      .orderBy('created_at')
+      .executeTakeFirst();
+  const row =
+    (await find()) ??
+    (await createChannel(ctx.db, ctx.secretBox, assistant.workspace_id, {
+      kind,
+      name: `${CHANNEL_LABELS[kind]} · ${assistant.name}`,
+      assistantId: assistant.id,
+    }));
+  return { id: row.id, workspaceId: row.workspace_id, kind, assistantId: row.assistant_id };
+}
+
+/** What the visitor may see of a message: no operator ids or internal metadata. */
+export function presentForVisitor(message: MessageView): MessageView {
+  const clientMessageId = message.metadata.clientMessageId;
+  return { ...message, metadata: typeof clientMessageId === 'string' ? { clientMessageId } : {} };
+}
+
+export async function openVisitorSession(ctx: Context, visitor: Visitor) {
+  assertVisitorId(visitor.visitorId);
+  const channel = await widgetChannel(ctx, visitor.assistant, visitor.kind);
+  // Read the cursor first: events after it are streamed, so nothing falls in between.
+  const lastEventId = await latestSeq(ctx.db, channel.workspaceId);
+  const conversation = await ctx.db.transaction().execute(async (trx) => {
+    const contact = await upsertContact(trx, channel, {
+      externalId: visitor.visitorId,
+      ...(visitor.attributes ? { attributes: visitor.attributes } : {}),
+    });
+    const { conversation } = await lockConversation(trx, channel, contact, {
+      threadKey: visitor.visitorId,
+      at: ctx.now(),
+    });
+    return conversation;
+  });
+  const rows = await ctx.db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversation.id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return {
+    conversationId: conversation.id,
+    lastEventId,
+    messages: rows.map((row) => presentForVisitor(presentMessage(row))),
+  };
+}
+
+export async function postVisitorMessage(
+  ctx: Context,
+  visitor: Visitor,
+  input: { text: string; clientMessageId: string },
+): Promise<MessageView> {
+  assertVisitorId(visitor.visitorId);
+  const text = input.text.trim();
+  if (!text) throw badRequest('A message needs some text.');
+  const channel = await widgetChannel(ctx, visitor.assistant, visitor.kind);
+  const [outcome] = await ingest(
+    ctx.db,
+    channel,
+    [
+      {
+        type: 'message',
+        // Scoped by visitor so one visitor's ids can never collide with another's.
+        externalId: `${visitor.visitorId}:${input.clientMessageId}`,
+        threadKey: visitor.visitorId,
+        contact: {
+          externalId: visitor.visitorId,
+          ...(visitor.attributes ? { attributes: visitor.attributes } : {}),
+        },
+        author: 'contact',
+        text,
+        sentAt: ctx.now(),
+        metadata: { clientMessageId: input.clientMessageId },
+      },
+    ],
+    afterCustomerMessage,
+  );
+  if (!outcome || (outcome.status !== 'created' && outcome.status !== 'duplicate')) {
+    throw new Error('Visitor message was not stored');
+  }
+  const row = await ctx.db
+    .selectFrom('messages')
+    .selectAll()
+    .where('id', '=', outcome.messageId)
+    .executeTakeFirstOrThrow();
+  return presentForVisitor(presentMessage(row));
+}
+
+/** The visitor's conversation, if they have one, for the live stream. */
+export async function findVisitorConversation(ctx: Context, visitor: Visitor, conversationId: string) {
+  const conversation = await ctx.db
+    .selectFrom('conversations')
+    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select(['conversations.id', 'conversations.workspace_id'])
+    .where('conversations.id', '=', conversationId)
+    .where('conversations.workspace_id', '=', visitor.assistant.workspace_id)
+    .where('contacts.external_id', '=', visitor.visitorId)
+    .executeTakeFirst();
+  if (!conversation) throw notFound('The conversation');
+  return conversation;
+}

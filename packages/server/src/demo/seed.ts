@@ -1,0 +1,165 @@
+/**
+ * Demo data for a first `npm start`: one workspace, one login, and realistic conversations on
+ * all eight channel kinds at different ages (active, recent, idle, paused), stored through the
+ * same ingest path real webhooks use.
+ */
+import type { ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
+import { ingest } from '../commands/ingest.js';
+import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
+import type { Context } from '../context.js';
+
+export const DEMO_LOGIN = { email: 'demo@parley.local', password: 'parley-demo' };
+
+interface DemoThread {
+  kind: ChannelKind;
+  contact: InboundMessage['contact'];
+  minutesAgo: number;
+  subject?: string;
+  metadata?: Record<string, unknown>;
+  paused?: string;
+  lines: [MessageAuthor, string][];
+}
+
+const THREADS: DemoThread[] = [
+  {
+    kind: 'website_widget',
+    contact: { externalId: 'v-8f3a2c1d9e7b4a60' },
+    minutesAgo: 2,
+    lines: [
+      ['contact', 'Hi! Do you ship to Canada?'],
+      ['assistant', 'We do! Standard shipping to Canada takes 5–8 business days.'],
+      ['contact', 'Great, and are duties included?'],
+    ],
+  },
+  {
+    kind: 'instagram_dm',
+    contact: { externalId: '17841400000000001', username: 'trailrunner.jess', displayName: 'Jess Moreau' },
+    minutesAgo: 7,
+    lines: [
+      ['contact', 'Is the Ridge 40L pack back in stock in green?'],
+      ['assistant', 'Yes — the green Ridge 40L came back yesterday. Want a link?'],
+      ['contact', 'Yes please!'],
+    ],
+  },
+  {
+    kind: 'messenger',
+    contact: { externalId: '6120000000000002', displayName: 'Marco Rossi' },
+    minutesAgo: 25,
+    paused: 'The customer asked for a person.',
+    lines: [
+      ['contact', 'My order #4417 arrived with a broken zipper.'],
+      ['assistant', "I'm sorry about that! I can start a replacement. Could you send a photo?"],
+      ['contact', 'I want to talk to a real person please.'],
+    ],
+  },
+  {
+    kind: 'gmail',
+    contact: { externalId: 'priya.shah@example.com', email: 'priya.shah@example.com', displayName: 'Priya Shah' },
+    minutesAgo: 48,
+    subject: 'Wholesale pricing for 200 units',
+    lines: [
+      ['contact', 'Hello, we run a climbing gym in Leeds and would like wholesale pricing for 200 chalk bags. Do you offer volume discounts?'],
+      ['assistant', 'Hi Priya, thanks for reaching out! We offer tiered discounts from 50 units. I have passed this on to our wholesale team.'],
+    ],
+  },
+  {
+    kind: 'shopify_widget',
+    contact: {
+      externalId: 'v-2b9d7e4f1a3c5e80',
+      displayName: 'Sam Lee',
+      attributes: { shop: 'acme-outdoor.myshopify.com', customerId: '7012345678' },
+    },
+    minutesAgo: 90,
+    lines: [
+      ['contact', 'Can I change the size on my order before it ships?'],
+      ['assistant', 'Orders can be changed within 2 hours of purchase. What size would you like instead?'],
+      ['contact', 'Medium instead of large, thanks'],
+    ],
+  },
+  {
+    kind: 'instagram_comment',
+    contact: { externalId: '17841400000000003', username: 'alpine.amy' },
+    minutesAgo: 180,
+    metadata: { mediaId: '18000000000000001', caption: 'Meet the new Summit jacket 🏔️' },
+    lines: [
+      ['contact', 'Does this come in petite sizes?'],
+      ['assistant', 'It does! Petite XS–L is available on our site.'],
+    ],
+  },
+  {
+    kind: 'facebook_comment',
+    contact: { externalId: '6120000000000004', displayName: 'Tom Becker' },
+    minutesAgo: 60 * 26,
+    metadata: { postId: '102000000000001_555000000000001', caption: 'Spring sale: 20% off all tents' },
+    lines: [
+      ['contact', 'Is the sale valid in store too?'],
+      ['assistant', 'The spring sale is online only, sorry Tom!'],
+      ['contact', 'That is ridiculous, the ad said everywhere'],
+    ],
+    paused: 'The customer seems frustrated.',
+  },
+  {
+    kind: 'share_link',
+    contact: { externalId: 'v-5c1e9a7b3d2f4e10' },
+    minutesAgo: 60 * 50,
+    lines: [
+      ['contact', 'What is your return policy?'],
+      ['assistant', 'You can return unused items within 30 days for a full refund.'],
+    ],
+  },
+];
+
+const ACCOUNT_IDS: Partial<Record<ChannelKind, string>> = {
+  instagram_dm: 'demo-ig-account',
+  instagram_comment: 'demo-ig-account',
+  messenger: 'demo-page',
+  facebook_comment: 'demo-page',
+  gmail: 'support@acme-outdoor.example',
+};
+
+export async function seedDemo(ctx: Context) {
+  const { workspace } = await createWorkspace(ctx.db, {
+    name: 'Acme Outdoor (demo)',
+    admin: { ...DEMO_LOGIN, name: 'Demo Operator' },
+  });
+  const assistant = await createAssistant(ctx.db, workspace.id, {
+    name: 'Ava',
+    instructions: 'You are Ava, the friendly support assistant of Acme Outdoor.',
+    greeting: "Hi! I'm Ava from Acme Outdoor.",
+    suggestedQuestions: ['Where is my order?', 'What is your return policy?', 'Do you ship abroad?'],
+    allowedOrigins: ['*'],
+  });
+  const now = ctx.now().getTime();
+  for (const thread of THREADS) {
+    const channel = await createChannel(ctx.db, ctx.secretBox, workspace.id, {
+      kind: thread.kind,
+      name: `Demo ${thread.kind.replace('_', ' ')}`,
+      assistantId: assistant.id,
+      externalAccountId: ACCOUNT_IDS[thread.kind] ? `${ACCOUNT_IDS[thread.kind]}-${thread.kind}` : null,
+    });
+    const start = now - thread.minutesAgo * 60_000 - thread.lines.length * 60_000;
+    const events: InboundMessage[] = thread.lines.map(([author, text], index) => ({
+      type: 'message',
+      externalId: `demo-${thread.kind}-${index}`,
+      threadKey: thread.contact.externalId,
+      contact: thread.contact,
+      author,
+      text,
+      sentAt: new Date(start + (index + 1) * 60_000),
+      conversation: {
+        ...(thread.subject ? { subject: thread.subject } : {}),
+        ...(thread.metadata ? { metadata: thread.metadata } : {}),
+      },
+    }));
+    const channelRecord = { id: channel.id, workspaceId: workspace.id, kind: thread.kind, assistantId: assistant.id };
+    const [first] = await ingest(ctx.db, channelRecord, events);
+    if (thread.paused && first && first.status === 'created') {
+      await ctx.db
+        .updateTable('conversations')
+        .set({ ai_paused: true, ai_paused_reason: thread.paused })
+        .where('id', '=', first.conversationId)
+        .execute();
+    }
+  }
+  return { workspace, assistant };
+}

@@ -1,0 +1,113 @@
+/** Runs due jobs: polls, and wakes early when another instance enqueues work. */
+import type { JobRow } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { JOBS_CHANNEL, claimJobs, completeJob, failJob } from './queue.js';
+
+/** Thrown by a handler when the work may succeed later (rate limit, network). */
+export class RetryableJobError extends Error {
+  override readonly name = 'RetryableJobError';
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface JobContext {
+  job: JobRow;
+  /** True when a retryable failure now would be final. */
+  isLastAttempt: boolean;
+}
+
+export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+
+export interface JobRunnerOptions {
+  pollMs?: number;
+  leaseMs?: number;
+  concurrency?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export class JobRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private wakeRequested = false;
+  private stopped = false;
+  private unlisten: (() => Promise<void>) | null = null;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly concurrency: number;
+  private readonly log: (message: string, error?: unknown) => void;
+
+  constructor(
+    private readonly store: Store,
+    private readonly handlers: Record<string, JobHandler>,
+    options: JobRunnerOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.concurrency = options.concurrency ?? 4;
+    this.log = options.log ?? (() => {});
+  }
+
+  async start(): Promise<void> {
+    this.unlisten = await this.store.listen(JOBS_CHANNEL, () => this.wake());
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.unlisten?.();
+    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    void this.tick();
+  }
+
+  private async tick(): Promise<void> {
+    this.running = true;
+    try {
+      let claimed: JobRow[];
+      do {
+        this.wakeRequested = false;
+        claimed = await claimJobs(this.store.db, this.concurrency, this.leaseMs);
+        await Promise.all(claimed.map((job) => this.run(job)));
+      } while (!this.stopped && (claimed.length > 0 || this.wakeRequested));
+    } catch (error) {
+      this.log('job runner tick failed', error);
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.timer = setTimeout(() => this.wake(), this.pollMs);
+    }
+  }
+
+  private async run(job: JobRow): Promise<void> {
+    const handler = this.handlers[job.kind];
+    if (!handler) {
+      await failJob(this.store.db, job, `No handler for job kind ${job.kind}`, { retry: false });
+      return;
+    }
+    try {
+      await handler(job.payload, { job, isLastAttempt: job.attempts >= job.max_attempts });
+      await completeJob(this.store.db, job.id);
+    } catch (error) {
+      const retryable = error instanceof RetryableJobError;
+      const message = error instanceof Error ? error.message : String(error);
+      if (!retryable) this.log(`job ${job.kind} ${job.id} failed`, error);
+      await failJob(this.store.db, job, message, {
+        retry: retryable,
+        ...(retryable && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      });
+    }
+  }
+}

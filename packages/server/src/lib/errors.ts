@@ -1,0 +1,19 @@
+/** Errors that cross the HTTP boundary: each carries a stable code and a message for people. */
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError(404, 'not_found', `${what} was not found.`);
+export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
+export const unauthorized = (message = 'Please log in.') =>
+  new AppError(401, 'unauthorized', message);
+export const badRequest = (message: string) => new AppError(400, 'bad_request', message);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);

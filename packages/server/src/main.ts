@@ -1,0 +1,50 @@
+/** `npm start`: reads the environment, opens the database, seeds a demo, serves Parley. */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from './app.js';
+import { DEMO_LOGIN, seedDemo } from './demo/seed.js';
+import { SecretBox, loadOrCreateKeyFile } from './lib/secrets.js';
+import { openStore } from './store/store.js';
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? '127.0.0.1';
+const dataDir = env.DATA_DIR ?? 'data';
+const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
+
+const store = await openStore({
+  ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(dataDir, 'pglite') }),
+});
+const secretKey = env.PARLEY_SECRET_KEY ?? loadOrCreateKeyFile(join(dataDir, 'secret.key'));
+const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+
+const server = await createServer({
+  store,
+  secretBox: new SecretBox(secretKey),
+  paths: { webDist: join(packagesDir, 'web/dist'), widgetDist: join(packagesDir, 'widget/dist') },
+  publicOrigin: new URL(publicUrl).origin,
+  secureCookies: publicUrl.startsWith('https://'),
+  runJobs: env.PARLEY_RUN_JOBS !== 'false',
+});
+
+const empty = !(await store.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst());
+const seeded = empty && env.PARLEY_DEMO !== 'false' ? await seedDemo(server.context) : null;
+
+await server.app.listen({ port, host });
+const backend = store.backend === 'postgres' ? 'PostgreSQL' : `embedded PGlite (${dataDir}/pglite)`;
+console.log(`\n  Parley is running at ${publicUrl}  (database: ${backend})`);
+if (seeded) {
+  console.log(`  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  console.log(`  Demo share link: ${publicUrl}/c/${seeded.assistant.share_slug}\n`);
+} else {
+  console.log('');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server
+      .close()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Operator sessions: an httpOnly cookie holds a random token; the database keeps only its
+ * hash. State-changing requests must echo the session's CSRF token in `x-csrf-token`.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, unauthorized } from '../lib/errors.js';
+import { randomToken } from '../lib/ids.js';
+import type { Db } from '../store/store.js';
+
+export const SESSION_COOKIE = 'parley_session';
+const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface Operator {
+  userId: string;
+  workspaceId: string;
+  role: 'admin' | 'agent';
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    operator?: Operator;
+  }
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function startSession(db: Db, user: { id: string; workspace_id: string }) {
+  const token = randomToken();
+  const csrfToken = randomToken(18);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      workspace_id: user.workspace_id,
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: new Date(Date.now() + SESSION_TTL_MS),
+    })
+    .execute();
+  return { token, csrfToken, maxAgeSeconds: SESSION_TTL_MS / 1000 };
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+}
+
+async function findOperator(db: Db, token: string): Promise<Operator | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id as userId', 'users.workspace_id as workspaceId', 'users.role', 'sessions.csrf_token'])
+    .where('sessions.id', '=', hashToken(token))
+    .where('sessions.expires_at', '>', new Date())
+    .executeTakeFirst();
+  return row
+    ? { userId: row.userId, workspaceId: row.workspaceId, role: row.role, csrfToken: row.csrf_token }
+    : null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** preHandler for operator routes: loads the session and enforces CSRF on writes. */
+export function requireOperator(db: Db) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const operator = token ? await findOperator(db, token) : null;
+    if (!operator) throw unauthorized();
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, operator.csrfToken)) {
+        throw new AppError(403, 'csrf', 'Missing or invalid CSRF token; reload the page.');
+      }
+    }
+    request.operator = operator;
+  };
+}
+
+/** The operator of a request that passed `requireOperator`. */
+export function operatorOf(request: FastifyRequest): Operator {
+  if (!request.operator) throw unauthorized();
+  return request.operator;
+}

@@ -1,0 +1,59 @@
+/** API shapes of conversations and messages: only these leave the server. */
+import type { Attachment, ConversationCard, MessageView } from '@parley/domain';
+import type { ChannelKind } from '@parley/domain';
+import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function presentConversation(row: ConversationRow, contact: ContactRow): ConversationCard {
+  return {
+    id: row.id,
+    channelId: row.channel_id,
+    channelKind: row.channel_kind as ChannelKind,
+    assistantId: row.assistant_id,
+    contact: {
+      id: contact.id,
+      displayName: contact.display_name,
+      email: contact.email,
+      username: contact.username,
+      externalId: contact.external_id,
+      attributes: contact.attributes,
+    },
+    subject: row.subject,
+    preview: row.preview,
+    lastActivityAt: iso(row.last_activity_at),
+    lastInboundAt: row.last_inbound_at ? iso(row.last_inbound_at) : null,
+    aiPaused: row.ai_paused,
+    aiPausedReason: row.ai_paused_reason,
+    unreadCount: row.unread_count,
+    summary: row.summary,
+    metadata: row.metadata,
+    createdAt: iso(row.created_at),
+  };
+}
+
+export function presentMessage(row: MessageRow): MessageView {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    author: row.author,
+    direction: row.direction,
+    text: row.removed_at ? '' : row.text,
+    attachments: row.removed_at ? [] : (row.attachments as Attachment[]),
+    status: row.status as MessageView['status'],
+    error: row.error,
+    parentId: row.parent_id,
+    edited: row.edited_at !== null,
+    removed: row.removed_at !== null,
+    createdAt: iso(row.created_at),
+    metadata: row.metadata,
+  };
+}
+
+/** Preview text for cards: one line, attachments named when there is no text. */
+export function previewOf(text: string, attachments: readonly Attachment[] = []): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine) return oneLine.slice(0, 280);
+  const first = attachments[0];
+  return first ? `[${first.type}]` : '';
+}

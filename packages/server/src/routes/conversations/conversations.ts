@@ -1,0 +1,96 @@
+/** The inbox: list, open, reply, pause/resume, mark read. Always scoped to the operator's workspace. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { markRead, pauseAi, resumeAi } from '../../commands/pause.js';
+import { sendReply } from '../../commands/send-message.js';
+import type { Context } from '../../context.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { operatorOf, requireOperator } from '../../policies/session.js';
+import { presentMessage } from '../../presenters/conversation.js';
+import { decodeCursor, getConversation, listConversations } from '../../store/conversations.js';
+import { conversationParams, listQuery, replyBody } from './schema.js';
+
+export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const preHandler = requireOperator(ctx.db);
+  const tags = ['conversations'];
+
+  api.get('/api/conversations', { schema: { querystring: listQuery, tags }, preHandler }, async (request) => {
+    const { workspaceId } = operatorOf(request);
+    const query = request.query;
+    if (query.cursor && !decodeCursor(query.cursor)) throw badRequest('The page cursor is not valid.');
+    return listConversations(
+      ctx.db,
+      workspaceId,
+      {
+        ...(query.channel ? { channels: query.channel } : {}),
+        ...(query.assistant ? { assistantId: query.assistant } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        unreadOnly: query.unread === 'true',
+        ...(query.from ? { from: new Date(query.from) } : {}),
+        ...(query.to ? { to: endOfDayIfDate(query.to) } : {}),
+        ...(query.q ? { query: query.q } : {}),
+      },
+      { ...(query.cursor ? { cursor: query.cursor } : {}), limit: query.limit },
+      ctx.now(),
+    );
+  });
+
+  api.get('/api/conversations/:id', { schema: { params: conversationParams, tags }, preHandler }, async (request) => {
+    const card = await getConversation(ctx.db, operatorOf(request).workspaceId, request.params.id);
+    if (!card) throw notFound('The conversation');
+    return card;
+  });
+
+  api.get(
+    '/api/conversations/:id/messages',
+    { schema: { params: conversationParams, tags }, preHandler },
+    async (request) => {
+      const { workspaceId } = operatorOf(request);
+      const card = await getConversation(ctx.db, workspaceId, request.params.id);
+      if (!card) throw notFound('The conversation');
+      const rows = await ctx.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('conversation_id', '=', card.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return { items: rows.map(presentMessage) };
+    },
+  );
+
+  api.post(
+    '/api/conversations/:id/messages',
+    { schema: { params: conversationParams, body: replyBody, tags }, preHandler },
+    async (request, reply) => {
+      const operator = operatorOf(request);
+      const message = await sendReply(ctx, {
+        workspaceId: operator.workspaceId,
+        conversationId: request.params.id,
+        text: request.body.text,
+        author: 'operator',
+        userId: operator.userId,
+      });
+      return reply.status(201).send(message);
+    },
+  );
+
+  for (const [action, command] of [
+    ['pause', pauseAi],
+    ['resume', resumeAi],
+    ['read', markRead],
+  ] as const) {
+    api.post(
+      `/api/conversations/:id/${action}`,
+      { schema: { params: conversationParams, tags }, preHandler },
+      async (request) => command(ctx, operatorOf(request).workspaceId, request.params.id),
+    );
+  }
+}
+
+/** A bare date as the upper bound means "through the end of that day". */
+function endOfDayIfDate(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
+}

@@ -1,0 +1,23 @@
+import { CHANNEL_KINDS } from '@parley/domain';
+import { z } from 'zod';
+
+const channelList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(CHANNEL_KINDS)));
+
+export const listQuery = z.object({
+  channel: channelList.optional(),
+  assistant: z.string().uuid().optional(),
+  status: z.enum(['active', 'recent', 'idle', 'paused']).optional(),
+  unread: z.enum(['true', 'false']).optional(),
+  from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const conversationParams = z.object({ id: z.string().uuid() });
+
+export const replyBody = z.object({ text: z.string().min(1).max(20_000) });

@@ -1,0 +1,206 @@
+/**
+ * The inbox query: conversations most recently active first, filtered, with keyset
+ * pagination on (last_activity_at, id) — never OFFSET, so page 100 costs what page 1 does.
+ */
+import {
+  ACTIVE_WINDOW_MS,
+  type ChannelKind,
+  type ConversationCard,
+  type ConversationStatus,
+  RECENT_WINDOW_MS,
+} from '@parley/domain';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { presentConversation } from '../presenters/conversation.js';
+import type { ContactRow, ConversationRow, Database } from './schema.js';
+import type { Db } from './store.js';
+
+export interface InboxFilter {
+  channels?: ChannelKind[];
+  assistantId?: string;
+  status?: ConversationStatus;
+  unreadOnly?: boolean;
+  from?: Date;
+  to?: Date;
+  query?: string;
+}
+
+export interface InboxPage {
+  items: ConversationCard[];
+  nextCursor: string | null;
+}
+
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor(raw: string): Cursor | null {
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof value.at !== 'string' || typeof value.id !== 'string') return null;
+    if (Number.isNaN(Date.parse(value.at))) return null;
+    return { at: value.at, id: value.id };
+  } catch {
+    return null;
+  }
+}
+
+function statusCondition(eb: ExpressionBuilder<Database, 'conversations'>, status: ConversationStatus, now: Date) {
+  const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_MS);
+  const recentSince = new Date(now.getTime() - RECENT_WINDOW_MS);
+  switch (status) {
+    case 'paused':
+      return eb('conversations.ai_paused', '=', true);
+    case 'active':
+      return eb.and([eb('conversations.ai_paused', '=', false), eb('conversations.last_activity_at', '>', activeSince)]);
+    case 'recent':
+      return eb.and([
+        eb('conversations.ai_paused', '=', false),
+        eb('conversations.last_activity_at', '<=', activeSince),
+        eb('conversations.last_activity_at', '>', recentSince),
+      ]);
+    case 'idle':
+      return eb.and([eb('conversations.ai_paused', '=', false), eb('conversations.last_activity_at', '<=', recentSince)]);
+  }
+}
+
+const conversationColumns = [
+  'conversations.id',
+  'conversations.workspace_id',
+  'conversations.channel_id',
+  'conversations.channel_kind',
+  'conversations.assistant_id',
+  'conversations.contact_id',
+  'conversations.thread_key',
+  'conversations.subject',
+  'conversations.metadata',
+  'conversations.preview',
+  'conversations.last_activity_at',
+  'conversations.last_inbound_at',
+  'conversations.ai_paused',
+  'conversations.ai_paused_reason',
+  'conversations.unread_count',
+  'conversations.summary',
+  'conversations.created_at',
+] as const;
+
+const contactColumns = [
+  'contacts.id as contact__id',
+  'contacts.workspace_id as contact__workspace_id',
+  'contacts.channel_id as contact__channel_id',
+  'contacts.external_id as contact__external_id',
+  'contacts.display_name as contact__display_name',
+  'contacts.username as contact__username',
+  'contacts.email as contact__email',
+  'contacts.attributes as contact__attributes',
+  'contacts.created_at as contact__created_at',
+] as const;
+
+type JoinedRow = ConversationRow & {
+  contact__id: string;
+  contact__workspace_id: string;
+  contact__channel_id: string;
+  contact__external_id: string;
+  contact__display_name: string | null;
+  contact__username: string | null;
+  contact__email: string | null;
+  contact__attributes: Record<string, string>;
+  contact__created_at: Date;
+};
+
+function splitJoined(row: JoinedRow): [ConversationRow, ContactRow] {
+  const contact: ContactRow = {
+    id: row.contact__id,
+    workspace_id: row.contact__workspace_id,
+    channel_id: row.contact__channel_id,
+    external_id: row.contact__external_id,
+    display_name: row.contact__display_name,
+    username: row.contact__username,
+    email: row.contact__email,
+    attributes: row.contact__attributes,
+    created_at: row.contact__created_at,
+  };
+  return [row, contact];
+}
+
+function baseQuery(db: Db, workspaceId: string) {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+    .select([...conversationColumns, ...contactColumns])
+    .where('conversations.workspace_id', '=', workspaceId)
+    // A widget opens its conversation before the visitor writes; it joins the inbox with the
+    // first message (every stored message gives a non-empty preview).
+    .where('conversations.preview', '<>', '');
+}
+
+export async function listConversations(
+  db: Db,
+  workspaceId: string,
+  filter: InboxFilter,
+  page: { cursor?: string; limit: number },
+  now: Date,
+): Promise<InboxPage> {
+  let query = baseQuery(db, workspaceId);
+  if (filter.channels && filter.channels.length > 0) {
+    query = query.where('conversations.channel_kind', 'in', filter.channels);
+  }
+  if (filter.assistantId) query = query.where('conversations.assistant_id', '=', filter.assistantId);
+  if (filter.unreadOnly) query = query.where('conversations.unread_count', '>', 0);
+  if (filter.from) query = query.where('conversations.last_activity_at', '>=', filter.from);
+  if (filter.to) query = query.where('conversations.last_activity_at', '<=', filter.to);
+  const status = filter.status;
+  if (status) query = query.where((eb) => statusCondition(eb, status, now));
+  const text = filter.query?.trim();
+  if (text) {
+    const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('messages')
+            .select(sql`1`.as('one'))
+            .whereRef('messages.conversation_id', '=', 'conversations.id')
+            .where(sql<boolean>`messages.search @@ websearch_to_tsquery('simple', ${text})`),
+        ),
+        eb('contacts.display_name', 'ilike', pattern),
+        eb('contacts.email', 'ilike', pattern),
+        eb('contacts.username', 'ilike', pattern),
+        eb('conversations.subject', 'ilike', pattern),
+      ]),
+    );
+  }
+  const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  if (cursor) {
+    query = query.where(
+      sql<boolean>`(conversations.last_activity_at, conversations.id) < (${new Date(cursor.at)}, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = (await query
+    .orderBy('conversations.last_activity_at', 'desc')
+    .orderBy('conversations.id', 'desc')
+    .limit(page.limit + 1)
+    .execute()) as JoinedRow[];
+  const hasMore = rows.length > page.limit;
+  const items = rows.slice(0, page.limit).map((row) => presentConversation(...splitJoined(row)));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: hasMore && last ? encodeCursor({ at: last.lastActivityAt, id: last.id }) : null,
+  };
+}
+
+export async function getConversation(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+): Promise<ConversationCard | null> {
+  const row = (await baseQuery(db, workspaceId)
+    .where('conversations.id', '=', conversationId)
+    .executeTakeFirst()) as JoinedRow | undefined;
+  return row ? presentConversation(...splitJoined(row)) : null;
+}

@@ -1,0 +1,86 @@
+/**
+ * The workspace event log. Sequence numbers come from the workspace row, whose lock is held
+ * until commit, so events become visible strictly in sequence order: a reader that has seen
+ * seq N can never later find a committed event below N. That makes `Last-Event-ID` resume exact.
+ */
+import { sql } from 'kysely';
+import type { Db } from './store.js';
+
+export const EVENTS_CHANNEL = 'parley_events';
+
+export type EventType =
+  | 'conversation.created'
+  | 'conversation.updated'
+  | 'message.created'
+  | 'message.updated';
+
+export interface NewEvent {
+  type: EventType;
+  conversationId: string | null;
+  payload: unknown;
+}
+
+export interface StoredEvent {
+  seq: number;
+  type: EventType;
+  conversationId: string | null;
+  payload: unknown;
+}
+
+/** Appends events inside the caller's transaction; call it last to keep the lock short. */
+export async function appendEvents(trx: Db, workspaceId: string, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const { event_seq: lastSeq } = await trx
+    .updateTable('workspaces')
+    .set({ event_seq: sql`event_seq + ${events.length}` })
+    .where('id', '=', workspaceId)
+    .returning('event_seq')
+    .executeTakeFirstOrThrow();
+  const firstSeq = lastSeq - events.length + 1;
+  await trx
+    .insertInto('events')
+    .values(
+      events.map((event, index) => ({
+        workspace_id: workspaceId,
+        seq: firstSeq + index,
+        type: event.type,
+        conversation_id: event.conversationId,
+        payload: JSON.stringify(event.payload),
+      })),
+    )
+    .execute();
+  // Delivered to every listening instance only when the transaction commits.
+  await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${workspaceId}:${lastSeq}`})`.execute(trx);
+}
+
+export async function readEvents(
+  db: Db,
+  workspaceId: string,
+  afterSeq: number,
+  options: { conversationId?: string; limit?: number } = {},
+): Promise<StoredEvent[]> {
+  let query = db
+    .selectFrom('events')
+    .select(['seq', 'type', 'conversation_id', 'payload'])
+    .where('workspace_id', '=', workspaceId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(options.limit ?? 500);
+  if (options.conversationId) query = query.where('conversation_id', '=', options.conversationId);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    type: row.type as EventType,
+    conversationId: row.conversation_id,
+    payload: row.payload,
+  }));
+}
+
+export async function latestSeq(db: Db, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('workspaces')
+    .select('event_seq')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.event_seq ?? 0;
+}

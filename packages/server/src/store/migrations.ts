@@ -1,0 +1,152 @@
+/** Schema migrations, run on start by Kysely's migrator. Append new ones; never edit old ones. */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE workspaces (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        name text NOT NULL,
+        event_seq bigint NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE users (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        email text NOT NULL UNIQUE,
+        name text NOT NULL,
+        password_hash text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'agent')),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE sessions (
+        id text PRIMARY KEY,
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE assistants (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        instructions text NOT NULL DEFAULT '',
+        greeting text NOT NULL DEFAULT '',
+        suggested_questions jsonb NOT NULL DEFAULT '[]',
+        public_key text NOT NULL UNIQUE,
+        allowed_origins jsonb NOT NULL DEFAULT '[]',
+        share_slug text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX assistants_workspace ON assistants (workspace_id);
+      CREATE TABLE channels (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        name text NOT NULL,
+        assistant_id uuid REFERENCES assistants(id) ON DELETE SET NULL,
+        external_account_id text,
+        config jsonb NOT NULL DEFAULT '{}',
+        secrets_encrypted text,
+        rules jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX channels_workspace ON channels (workspace_id, kind);
+      CREATE UNIQUE INDEX channels_account ON channels (kind, external_account_id)
+        WHERE external_account_id IS NOT NULL;
+      CREATE TABLE contacts (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        channel_id uuid NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        external_id text NOT NULL,
+        display_name text,
+        username text,
+        email text,
+        attributes jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (channel_id, external_id)
+      );
+      CREATE TABLE conversations (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        channel_id uuid NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        channel_kind text NOT NULL,
+        assistant_id uuid REFERENCES assistants(id) ON DELETE SET NULL,
+        contact_id uuid NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+        thread_key text NOT NULL,
+        subject text,
+        metadata jsonb NOT NULL DEFAULT '{}',
+        preview text NOT NULL DEFAULT '',
+        last_activity_at timestamptz NOT NULL,
+        last_inbound_at timestamptz,
+        ai_paused boolean NOT NULL DEFAULT false,
+        ai_paused_reason text,
+        unread_count integer NOT NULL DEFAULT 0,
+        summary text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (channel_id, thread_key)
+      );
+      CREATE INDEX conversations_inbox ON conversations (workspace_id, last_activity_at DESC, id DESC);
+      CREATE INDEX conversations_inbox_kind
+        ON conversations (workspace_id, channel_kind, last_activity_at DESC, id DESC);
+      CREATE TABLE messages (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        conversation_id uuid NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        channel_id uuid NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        external_id text,
+        author text NOT NULL CHECK (author IN ('contact', 'assistant', 'operator', 'business')),
+        direction text NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+        text text NOT NULL DEFAULT '',
+        attachments jsonb NOT NULL DEFAULT '[]',
+        status text NOT NULL,
+        error text,
+        parent_id uuid REFERENCES messages(id) ON DELETE SET NULL,
+        metadata jsonb NOT NULL DEFAULT '{}',
+        history jsonb NOT NULL DEFAULT '[]',
+        edited_at timestamptz,
+        removed_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        search tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED
+      );
+      CREATE UNIQUE INDEX messages_external ON messages (channel_id, external_id)
+        WHERE external_id IS NOT NULL;
+      CREATE INDEX messages_thread ON messages (conversation_id, created_at, id);
+      CREATE INDEX messages_search ON messages USING gin (search);
+      CREATE TABLE events (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        seq bigint NOT NULL,
+        type text NOT NULL,
+        conversation_id uuid,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (workspace_id, seq)
+      );
+      CREATE INDEX events_conversation ON events (conversation_id, seq);
+      CREATE TABLE jobs (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        payload jsonb NOT NULL DEFAULT '{}',
+        status text NOT NULL DEFAULT 'pending',
+        run_at timestamptz NOT NULL DEFAULT now(),
+        attempts integer NOT NULL DEFAULT 0,
+        max_attempts integer NOT NULL DEFAULT 8,
+        locked_until timestamptz,
+        last_error text,
+        dedupe_key text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX jobs_due ON jobs (run_at) WHERE status IN ('pending', 'running');
+      CREATE UNIQUE INDEX jobs_dedupe ON jobs (dedupe_key) WHERE status IN ('pending', 'running');
+    `.execute(db);
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return { '0001_initial': initial };
+  },
+};

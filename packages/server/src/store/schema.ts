@@ -1,0 +1,161 @@
+/** Row types of every table, as Kysely sees them. One schema serves PGlite and PostgreSQL. */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** jsonb columns are written as JSON text so both drivers store the same thing. */
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  /** Last event sequence number handed out; row lock makes commit order = sequence order. */
+  event_seq: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  workspace_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'agent';
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  csrf_token: string;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
+}
+
+export interface AssistantsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  instructions: string;
+  greeting: string;
+  suggested_questions: Json<string[]>;
+  public_key: string;
+  allowed_origins: Json<string[]>;
+  share_slug: string;
+  created_at: Generated<Date>;
+}
+
+export interface ChannelsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: string;
+  name: string;
+  assistant_id: string | null;
+  /** Platform account this channel receives for (page id, IG account id, mailbox), for routing. */
+  external_account_id: string | null;
+  config: Json<Record<string, unknown>>;
+  secrets_encrypted: string | null;
+  rules: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  external_id: string;
+  display_name: string | null;
+  username: string | null;
+  email: string | null;
+  attributes: Json<Record<string, string>>;
+  created_at: Generated<Date>;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  channel_kind: string;
+  assistant_id: string | null;
+  contact_id: string;
+  thread_key: string;
+  subject: string | null;
+  metadata: Json<Record<string, unknown>>;
+  preview: string;
+  last_activity_at: Timestamp;
+  last_inbound_at: NullableTimestamp;
+  ai_paused: Generated<boolean>;
+  ai_paused_reason: string | null;
+  unread_count: Generated<number>;
+  summary: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string;
+  channel_id: string;
+  external_id: string | null;
+  author: 'contact' | 'assistant' | 'operator' | 'business';
+  direction: 'inbound' | 'outbound';
+  text: string;
+  attachments: Json<unknown[]>;
+  status: string;
+  error: string | null;
+  parent_id: string | null;
+  metadata: Json<Record<string, unknown>>;
+  /** Earlier versions of an edited message, oldest first. */
+  history: Json<{ text: string; replacedAt: string }[]>;
+  edited_at: NullableTimestamp;
+  removed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface EventsTable {
+  workspace_id: string;
+  seq: number;
+  type: string;
+  conversation_id: string | null;
+  payload: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  /** Collapses repeated scheduling of the same work (e.g. one summary per conversation). */
+  dedupe_key: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  assistants: AssistantsTable;
+  channels: ChannelsTable;
+  contacts: ContactsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  events: EventsTable;
+  jobs: JobsTable;
+}
+
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type AssistantRow = Selectable<AssistantsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type NewMessage = Insertable<MessagesTable>;

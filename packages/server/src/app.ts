@@ -65,6 +65,8 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     logger: options.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
+    // Live streams never end by themselves; shutting down must not wait for them.
+    forceCloseConnections: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

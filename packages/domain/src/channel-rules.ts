@@ -76,7 +76,10 @@ export function decideAutoReply(
   if (rules.keywords.length > 0 && !containsAny(message.text, rules.keywords)) {
     return { reply: false, reason: 'filtered' };
   }
-  if (rules.subjectKeywords.length > 0 && !containsAny(message.subject ?? '', rules.subjectKeywords)) {
+  if (
+    rules.subjectKeywords.length > 0 &&
+    !containsAny(message.subject ?? '', rules.subjectKeywords)
+  ) {
     return { reply: false, reason: 'filtered' };
   }
   const spread = rules.delayMaxSeconds - rules.delayMinSeconds;

@@ -23,7 +23,10 @@ export function replyWindowDecision(
 ): ReplyWindowDecision {
   if (rules.replyWindowMs === undefined) return { allowed: true, humanAgentTag: false };
   if (!lastInboundAt) {
-    return { allowed: false, reason: 'The customer has not written yet, so the platform does not allow a reply.' };
+    return {
+      allowed: false,
+      reason: 'The customer has not written yet, so the platform does not allow a reply.',
+    };
   }
   const elapsed = now.getTime() - lastInboundAt.getTime();
   if (elapsed <= rules.replyWindowMs) return { allowed: true, humanAgentTag: false };

@@ -14,7 +14,7 @@ import {
 import { offlineProvider } from './ai/offline-provider.js';
 import type { ModelProvider } from './ai/provider.js';
 import { ASSISTANT_REPLY_JOB, runAssistantReply } from './commands/automation.js';
-import { SEND_JOB, deliverMessage } from './commands/send-message.js';
+import { deliverMessage, SEND_JOB } from './commands/send-message.js';
 import type { Context, Logger } from './context.js';
 import { JobRunner } from './jobs/runner.js';
 import { AppError } from './lib/errors.js';
@@ -79,11 +79,15 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     log: fastifyLogger(app),
     now: options.now ?? (() => new Date()),
   };
-  const hub = new LiveHub(options.store, (error) => app.log.error({ err: error }, 'live stream read failed'));
+  const hub = new LiveHub(options.store, (error) =>
+    app.log.error({ err: error }, 'live stream read failed'),
+  );
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message } });
     }
     if (error.validation) {
       return reply.status(400).send({ error: { code: 'invalid_request', message: error.message } });
@@ -108,13 +112,17 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(widgetRoutes, { ...context, hub, publicOrigin: options.publicOrigin ?? null });
   await app.register(staticRoutes, { ...context, paths: options.paths });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, backend: options.store.backend }));
+  app.get('/api/health', { schema: { hide: true } }, async () => ({
+    ok: true,
+    backend: options.store.backend,
+  }));
 
   const jobs = new JobRunner(
     options.store,
     {
       [SEND_JOB]: (payload, job) => deliverMessage(context, String(payload.messageId), job),
-      [ASSISTANT_REPLY_JOB]: (payload) => runAssistantReply(context, String(payload.conversationId)),
+      [ASSISTANT_REPLY_JOB]: (payload) =>
+        runAssistantReply(context, String(payload.conversationId)),
     },
     {
       pollMs: options.jobPollMs ?? 1000,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app.js';
 import { DEMO_LOGIN, seedDemo } from './demo/seed.js';
-import { SecretBox, loadOrCreateKeyFile } from './lib/secrets.js';
+import { loadOrCreateKeyFile, SecretBox } from './lib/secrets.js';
 import { openStore } from './store/store.js';
 
 const env = process.env;

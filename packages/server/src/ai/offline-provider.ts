@@ -12,7 +12,8 @@ function lastUserTurn(request: ReplyRequest): string {
 export function offlineReply(request: ReplyRequest): string {
   const question = lastUserTurn(request);
   const isFirstReply = !request.turns.some((turn) => turn.role === 'assistant');
-  const opening = isFirstReply && request.assistant.greeting ? `${request.assistant.greeting} ` : '';
+  const opening =
+    isFirstReply && request.assistant.greeting ? `${request.assistant.greeting} ` : '';
   const quoted = question.length > 80 ? `${question.slice(0, 77)}...` : question;
   return quoted
     ? `${opening}Thanks for your message ("${quoted}"). I've noted it, and a teammate can step in here if you need more help.`

@@ -4,9 +4,9 @@
  * transaction, so the reply job exists exactly when the message does.
  */
 import {
-  SAFETY_NET_REASONS,
   decideAutoReply,
   normalizeChannelRules,
+  SAFETY_NET_REASONS,
   safetyNetTrigger,
 } from '@parley/domain';
 import type { ChatTurn } from '../ai/provider.js';
@@ -26,7 +26,8 @@ export const afterCustomerMessage: AfterMessageHook = async (trx, { message, con
     .where('id', '=', conversation.channel_id)
     .executeTakeFirstOrThrow();
   const rules = normalizeChannelRules(channel.rules);
-  const trigger = rules.autoPause && !conversation.ai_paused ? safetyNetTrigger(message.text) : null;
+  const trigger =
+    rules.autoPause && !conversation.ai_paused ? safetyNetTrigger(message.text) : null;
   if (trigger) {
     await trx
       .updateTable('conversations')
@@ -81,7 +82,11 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
   }));
   if (turns.at(-1)?.role !== 'user') return;
   const text = await ctx.provider.reply({
-    assistant: { name: assistant.name, instructions: assistant.instructions, greeting: assistant.greeting },
+    assistant: {
+      name: assistant.name,
+      instructions: assistant.instructions,
+      greeting: assistant.greeting,
+    },
     turns,
   });
   try {

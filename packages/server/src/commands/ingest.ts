@@ -15,7 +15,7 @@ import { directionOf } from '@parley/domain';
 import { sql } from 'kysely';
 import type { ChannelRecord } from '../channels/connector.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
-import { type NewEvent, appendEvents } from '../store/events.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
 
@@ -226,7 +226,11 @@ async function ingestMessage(
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  events.push({ type: 'message.created', conversationId: conversation.id, payload: presentMessage(message) });
+  events.push({
+    type: 'message.created',
+    conversationId: conversation.id,
+    payload: presentMessage(message),
+  });
   if (afterMessage) await afterMessage(trx, { message, conversation: updated, contact }, events);
   // The hook may have changed the conversation (e.g. paused the AI): announce its final state.
   const final = await trx
@@ -250,7 +254,8 @@ async function ingestReceipt(
   events: NewEvent[],
 ): Promise<IngestOutcome> {
   const lowerStatuses = Object.keys(STATUS_RANK).filter(
-    (status) => (STATUS_RANK[status] ?? 0) < (STATUS_RANK[receipt.status] ?? 0) && status !== 'queued',
+    (status) =>
+      (STATUS_RANK[status] ?? 0) < (STATUS_RANK[receipt.status] ?? 0) && status !== 'queued',
   );
   let query = trx
     .updateTable('messages')
@@ -276,7 +281,11 @@ async function ingestReceipt(
   }
   const rows = await query.returningAll().execute();
   for (const row of rows) {
-    events.push({ type: 'message.updated', conversationId: row.conversation_id, payload: presentMessage(row) });
+    events.push({
+      type: 'message.updated',
+      conversationId: row.conversation_id,
+      payload: presentMessage(row),
+    });
   }
   return { status: 'updated', messageIds: rows.map((row) => row.id) };
 }
@@ -297,14 +306,21 @@ async function ingestEdit(
   if (!current) return { status: 'ignored', reason: 'edit of an unknown message' };
   // A retried edit carries the text we already have: nothing changes.
   if (current.text === edit.text) return { status: 'updated', messageIds: [] };
-  const history = [...current.history, { text: current.text, replacedAt: edit.editedAt.toISOString() }];
+  const history = [
+    ...current.history,
+    { text: current.text, replacedAt: edit.editedAt.toISOString() },
+  ];
   const row = await trx
     .updateTable('messages')
     .set({ text: edit.text, edited_at: edit.editedAt, history: JSON.stringify(history) })
     .where('id', '=', current.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  events.push({ type: 'message.updated', conversationId: row.conversation_id, payload: presentMessage(row) });
+  events.push({
+    type: 'message.updated',
+    conversationId: row.conversation_id,
+    payload: presentMessage(row),
+  });
   return { status: 'updated', messageIds: [row.id] };
 }
 
@@ -323,6 +339,10 @@ async function ingestRemoval(
     .returningAll()
     .executeTakeFirst();
   if (!row) return { status: 'ignored', reason: 'removal of an unknown or removed message' };
-  events.push({ type: 'message.updated', conversationId: row.conversation_id, payload: presentMessage(row) });
+  events.push({
+    type: 'message.updated',
+    conversationId: row.conversation_id,
+    payload: presentMessage(row),
+  });
   return { status: 'updated', messageIds: [row.id] };
 }

@@ -1,11 +1,11 @@
 /** Manual pause / resume of the AI on a conversation, and marking it read. */
 import type { ConversationCard } from '@parley/domain';
+import type { Updateable } from 'kysely';
 import type { Context } from '../context.js';
 import { notFound } from '../lib/errors.js';
 import { presentConversation } from '../presenters/conversation.js';
-import type { ConversationsTable } from '../store/schema.js';
 import { appendEvents } from '../store/events.js';
-import type { Updateable } from 'kysely';
+import type { ConversationsTable } from '../store/schema.js';
 
 async function updateConversation(
   ctx: Context,
@@ -42,7 +42,10 @@ export const pauseAi = (ctx: Context, workspaceId: string, conversationId: strin
   });
 
 export const resumeAi = (ctx: Context, workspaceId: string, conversationId: string) =>
-  updateConversation(ctx, workspaceId, conversationId, { ai_paused: false, ai_paused_reason: null });
+  updateConversation(ctx, workspaceId, conversationId, {
+    ai_paused: false,
+    ai_paused_reason: null,
+  });
 
 export const markRead = (ctx: Context, workspaceId: string, conversationId: string) =>
   updateConversation(ctx, workspaceId, conversationId, { unread_count: 0 });

@@ -8,12 +8,12 @@ import { sql } from 'kysely';
 import type { OutboundMessage } from '../channels/connector.js';
 import { connectorFor } from '../channels/registry.js';
 import type { Context } from '../context.js';
-import { RetryableJobError, type JobContext } from '../jobs/runner.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { type JobContext, RetryableJobError } from '../jobs/runner.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
 import { toChannelRecord } from '../store/channels.js';
-import { type NewEvent, appendEvents } from '../store/events.js';
+import { appendEvents, type NewEvent } from '../store/events.js';
 import type { Db } from '../store/store.js';
 
 export const SEND_JOB = 'message.send';
@@ -39,9 +39,12 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       .executeTakeFirst();
     if (!conversation) throw notFound('The conversation');
     const connector = connectorFor(conversation.channel_kind as ChannelKind);
-    if (!connector) throw new AppError(422, 'channel_unsupported', 'This channel cannot send replies yet.');
+    if (!connector)
+      throw new AppError(422, 'channel_unsupported', 'This channel cannot send replies yet.');
     if (text.length > connector.capabilities.maxTextLength) {
-      throw badRequest(`Replies on this channel are limited to ${connector.capabilities.maxTextLength} characters.`);
+      throw badRequest(
+        `Replies on this channel are limited to ${connector.capabilities.maxTextLength} characters.`,
+      );
     }
     const window = replyWindowDecision(
       connector.capabilities,
@@ -93,8 +96,16 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       dedupeKey: `send:${message.id}`,
     });
     await appendEvents(trx, input.workspaceId, [
-      { type: 'message.created', conversationId: conversation.id, payload: presentMessage(message) },
-      { type: 'conversation.updated', conversationId: conversation.id, payload: presentConversation(updated, contact) },
+      {
+        type: 'message.created',
+        conversationId: conversation.id,
+        payload: presentMessage(message),
+      },
+      {
+        type: 'conversation.updated',
+        conversationId: conversation.id,
+        payload: presentConversation(updated, contact),
+      },
     ]);
     return presentMessage(message);
   });
@@ -118,24 +129,44 @@ async function recordDelivery(
       .returningAll()
       .executeTakeFirstOrThrow();
     const events: NewEvent[] = [
-      { type: 'message.updated', conversationId: row.conversation_id, payload: presentMessage(row) },
+      {
+        type: 'message.updated',
+        conversationId: row.conversation_id,
+        payload: presentMessage(row),
+      },
     ];
     await appendEvents(trx, workspaceId, events);
   });
 }
 
 /** The send job: one attempt at handing a queued message to its platform. */
-export async function deliverMessage(ctx: Context, messageId: string, job: JobContext): Promise<void> {
-  const message = await ctx.db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
-  if (!message || message.status !== 'queued') return;
+export async function deliverMessage(
+  ctx: Context,
+  messageId: string,
+  job: JobContext,
+): Promise<void> {
+  const message = await ctx.db
+    .selectFrom('messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  if (message?.status !== 'queued') return;
   const conversation = await ctx.db
     .selectFrom('conversations')
     .selectAll()
     .where('id', '=', message.conversation_id)
     .executeTakeFirstOrThrow();
   const [channelRow, contact, answered] = await Promise.all([
-    ctx.db.selectFrom('channels').selectAll().where('id', '=', message.channel_id).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('contacts').selectAll().where('id', '=', conversation.contact_id).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('channels')
+      .selectAll()
+      .where('id', '=', message.channel_id)
+      .executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('id', '=', conversation.contact_id)
+      .executeTakeFirstOrThrow(),
     ctx.db
       .selectFrom('messages')
       .select('external_id')
@@ -171,7 +202,11 @@ export async function deliverMessage(ctx: Context, messageId: string, job: JobCo
       metadata: conversation.metadata,
       lastInboundAt: conversation.last_inbound_at ? new Date(conversation.last_inbound_at) : null,
     },
-    contact: { externalId: contact.external_id, displayName: contact.display_name, email: contact.email },
+    contact: {
+      externalId: contact.external_id,
+      displayName: contact.display_name,
+      email: contact.email,
+    },
   });
   if (result.ok) {
     await recordDelivery(ctx.db, message.workspace_id, message.id, {

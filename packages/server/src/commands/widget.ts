@@ -5,12 +5,12 @@
 import { CHANNEL_LABELS, type MessageView } from '@parley/domain';
 import type { Context } from '../context.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
-import type { AssistantRow } from '../store/schema.js';
+import { presentMessage } from '../presenters/conversation.js';
 import { latestSeq } from '../store/events.js';
+import type { AssistantRow } from '../store/schema.js';
 import { afterCustomerMessage } from './automation.js';
 import { type ChannelForIngest, ingest, lockConversation, upsertContact } from './ingest.js';
 import { createChannel } from './workspaces.js';
-import { presentMessage } from '../presenters/conversation.js';
 
 export type WidgetChannelKind = 'website_widget' | 'share_link' | 'shopify_widget';
 
@@ -25,7 +25,8 @@ export interface Visitor {
 const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 export function assertVisitorId(visitorId: string): void {
-  if (!VISITOR_ID.test(visitorId)) badRequestThrow('visitorId must be 16–64 letters, digits, - or _.');
+  if (!VISITOR_ID.test(visitorId))
+    badRequestThrow('visitorId must be 16–64 letters, digits, - or _.');
 }
 
 function badRequestThrow(message: string): never {
@@ -43,7 +44,11 @@ export async function findAssistantByKey(ctx: Context, key: string): Promise<Ass
 }
 
 /** Browsers send Origin on cross-site requests; a page not on the list may not use the key. */
-export function assertOriginAllowed(assistant: AssistantRow, origin: string | undefined, ownOrigin: string | null) {
+export function assertOriginAllowed(
+  assistant: AssistantRow,
+  origin: string | undefined,
+  ownOrigin: string | null,
+) {
   if (!origin || origin === ownOrigin) return;
   const allowed = assistant.allowed_origins;
   if (allowed.includes('*') || allowed.includes(origin)) return;
@@ -51,7 +56,11 @@ export function assertOriginAllowed(assistant: AssistantRow, origin: string | un
 }
 
 /** The assistant's channel of this kind, created the first time a visitor uses it. */
-async function widgetChannel(ctx: Context, assistant: AssistantRow, kind: WidgetChannelKind): Promise<ChannelForIngest> {
+async function widgetChannel(
+  ctx: Context,
+  assistant: AssistantRow,
+  kind: WidgetChannelKind,
+): Promise<ChannelForIngest> {
   const find = () =>
     ctx.db
       .selectFrom('channels')
@@ -149,7 +158,11 @@ export async function postVisitorMessage(
 }
 
 /** The visitor's conversation, if they have one, for the live stream. */
-export async function findVisitorConversation(ctx: Context, visitor: Visitor, conversationId: string) {
+export async function findVisitorConversation(
+  ctx: Context,
+  visitor: Visitor,
+  conversationId: string,
+) {
   const conversation = await ctx.db
     .selectFrom('conversations')
     .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')

@@ -40,7 +40,11 @@ export interface AssistantInput {
   allowedOrigins?: string[];
 }
 
-export function createAssistant(db: Db, workspaceId: string, input: AssistantInput): Promise<AssistantRow> {
+export function createAssistant(
+  db: Db,
+  workspaceId: string,
+  input: AssistantInput,
+): Promise<AssistantRow> {
   return db
     .insertInto('assistants')
     .values({

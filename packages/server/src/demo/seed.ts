@@ -33,7 +33,11 @@ const THREADS: DemoThread[] = [
   },
   {
     kind: 'instagram_dm',
-    contact: { externalId: '17841400000000001', username: 'trailrunner.jess', displayName: 'Jess Moreau' },
+    contact: {
+      externalId: '17841400000000001',
+      username: 'trailrunner.jess',
+      displayName: 'Jess Moreau',
+    },
     minutesAgo: 7,
     lines: [
       ['contact', 'Is the Ridge 40L pack back in stock in green?'],
@@ -54,12 +58,22 @@ const THREADS: DemoThread[] = [
   },
   {
     kind: 'gmail',
-    contact: { externalId: 'priya.shah@example.com', email: 'priya.shah@example.com', displayName: 'Priya Shah' },
+    contact: {
+      externalId: 'priya.shah@example.com',
+      email: 'priya.shah@example.com',
+      displayName: 'Priya Shah',
+    },
     minutesAgo: 48,
     subject: 'Wholesale pricing for 200 units',
     lines: [
-      ['contact', 'Hello, we run a climbing gym in Leeds and would like wholesale pricing for 200 chalk bags. Do you offer volume discounts?'],
-      ['assistant', 'Hi Priya, thanks for reaching out! We offer tiered discounts from 50 units. I have passed this on to our wholesale team.'],
+      [
+        'contact',
+        'Hello, we run a climbing gym in Leeds and would like wholesale pricing for 200 chalk bags. Do you offer volume discounts?',
+      ],
+      [
+        'assistant',
+        'Hi Priya, thanks for reaching out! We offer tiered discounts from 50 units. I have passed this on to our wholesale team.',
+      ],
     ],
   },
   {
@@ -72,7 +86,10 @@ const THREADS: DemoThread[] = [
     minutesAgo: 90,
     lines: [
       ['contact', 'Can I change the size on my order before it ships?'],
-      ['assistant', 'Orders can be changed within 2 hours of purchase. What size would you like instead?'],
+      [
+        'assistant',
+        'Orders can be changed within 2 hours of purchase. What size would you like instead?',
+      ],
       ['contact', 'Medium instead of large, thanks'],
     ],
   },
@@ -90,7 +107,10 @@ const THREADS: DemoThread[] = [
     kind: 'facebook_comment',
     contact: { externalId: '6120000000000004', displayName: 'Tom Becker' },
     minutesAgo: 60 * 26,
-    metadata: { postId: '102000000000001_555000000000001', caption: 'Spring sale: 20% off all tents' },
+    metadata: {
+      postId: '102000000000001_555000000000001',
+      caption: 'Spring sale: 20% off all tents',
+    },
     lines: [
       ['contact', 'Is the sale valid in store too?'],
       ['assistant', 'The spring sale is online only, sorry Tom!'],
@@ -126,7 +146,11 @@ export async function seedDemo(ctx: Context) {
     name: 'Ava',
     instructions: 'You are Ava, the friendly support assistant of Acme Outdoor.',
     greeting: "Hi! I'm Ava from Acme Outdoor.",
-    suggestedQuestions: ['Where is my order?', 'What is your return policy?', 'Do you ship abroad?'],
+    suggestedQuestions: [
+      'Where is my order?',
+      'What is your return policy?',
+      'Do you ship abroad?',
+    ],
     allowedOrigins: ['*'],
   });
   const now = ctx.now().getTime();
@@ -135,7 +159,9 @@ export async function seedDemo(ctx: Context) {
       kind: thread.kind,
       name: `Demo ${thread.kind.replace('_', ' ')}`,
       assistantId: assistant.id,
-      externalAccountId: ACCOUNT_IDS[thread.kind] ? `${ACCOUNT_IDS[thread.kind]}-${thread.kind}` : null,
+      externalAccountId: ACCOUNT_IDS[thread.kind]
+        ? `${ACCOUNT_IDS[thread.kind]}-${thread.kind}`
+        : null,
     });
     const start = now - thread.minutesAgo * 60_000 - thread.lines.length * 60_000;
     const events: InboundMessage[] = thread.lines.map(([author, text], index) => ({
@@ -151,7 +177,12 @@ export async function seedDemo(ctx: Context) {
         ...(thread.metadata ? { metadata: thread.metadata } : {}),
       },
     }));
-    const channelRecord = { id: channel.id, workspaceId: workspace.id, kind: thread.kind, assistantId: assistant.id };
+    const channelRecord = {
+      id: channel.id,
+      workspaceId: workspace.id,
+      kind: thread.kind,
+      assistantId: assistant.id,
+    };
     const [first] = await ingest(ctx.db, channelRecord, events);
     if (thread.paused && first && first.status === 'created') {
       await ctx.db

@@ -31,10 +31,7 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<void> {
       ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
     })
     .onConflict((oc) =>
-      oc
-        .column('dedupe_key')
-        .where('status', 'in', ['pending', 'running'])
-        .doNothing(),
+      oc.column('dedupe_key').where('status', 'in', ['pending', 'running']).doNothing(),
     )
     .execute();
   // Wakes idle runners at commit instead of waiting for their next poll.

@@ -1,7 +1,7 @@
 /** Runs due jobs: polls, and wakes early when another instance enqueues work. */
 import type { JobRow } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { JOBS_CHANNEL, claimJobs, completeJob, failJob } from './queue.js';
+import { claimJobs, completeJob, failJob, JOBS_CHANNEL } from './queue.js';
 
 /** Thrown by a handler when the work may succeed later (rate limit, network). */
 export class RetryableJobError extends Error {
@@ -106,7 +106,9 @@ export class JobRunner {
       if (!retryable) this.log(`job ${job.kind} ${job.id} failed`, error);
       await failJob(this.store.db, job, message, {
         retry: retryable,
-        ...(retryable && error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+        ...(retryable && error.retryAfterMs !== undefined
+          ? { retryAfterMs: error.retryAfterMs }
+          : {}),
       });
     }
   }

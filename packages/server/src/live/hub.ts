@@ -4,7 +4,7 @@
  * reaches subscribers on all of them. Each subscriber reads the event table from its own
  * cursor, so it never misses or repeats an event, whatever the notification timing.
  */
-import { EVENTS_CHANNEL, type StoredEvent, readEvents } from '../store/events.js';
+import { EVENTS_CHANNEL, readEvents, type StoredEvent } from '../store/events.js';
 import type { Store } from '../store/store.js';
 
 export interface SubscriptionOptions {

@@ -2,9 +2,9 @@ import type { ChannelKind } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
 import { createChannel } from '../commands/workspaces.js';
+import { type ApiClient, startTestServer, type TestServer } from '../test-support/app.js';
 import { BACKENDS } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
-import { type ApiClient, type TestServer, startTestServer } from '../test-support/app.js';
 import { connectSse } from '../test-support/sse.js';
 
 describe.each(BACKENDS)('live stream on %s', (backend) => {
@@ -22,10 +22,15 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
       body: JSON.stringify(app.operator),
     });
     cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const row = await createChannel(app.server.context.db, app.server.context.secretBox, app.workspaceId, {
-      kind: 'messenger',
-      name: 'Page',
-    });
+    const row = await createChannel(
+      app.server.context.db,
+      app.server.context.secretBox,
+      app.workspaceId,
+      {
+        kind: 'messenger',
+        name: 'Page',
+      },
+    );
     channel = { id: row.id, workspaceId: app.workspaceId, kind: 'messenger', assistantId: null };
   });
 
@@ -34,7 +39,11 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
   });
 
   const ingestTexts = (texts: string[]) =>
-    Promise.all(texts.map((text) => ingest(app.server.context.db, channel, [inboundMessage({ threadKey: text, text })])));
+    Promise.all(
+      texts.map((text) =>
+        ingest(app.server.context.db, channel, [inboundMessage({ threadKey: text, text })]),
+      ),
+    );
 
   it('refuses the stream without a session', async () => {
     const response = await fetch(`${app.url}/api/stream`);
@@ -50,14 +59,22 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
     const lastSeen = seen.at(-1)?.id ?? '';
 
     await ingestTexts(['four', 'five']);
-    const resumed = await connectSse(`${app.url}/api/stream`, { cookie, 'last-event-id': lastSeen });
+    const resumed = await connectSse(`${app.url}/api/stream`, {
+      cookie,
+      'last-event-id': lastSeen,
+    });
     const missed = await resumed.waitFor(4);
     await new Promise((resolve) => setTimeout(resolve, 300));
     resumed.close();
 
     expect(resumed.events.length).toBe(4);
     const ids = missed.map((event) => Number(event.id));
-    expect(ids).toEqual([Number(lastSeen) + 1, Number(lastSeen) + 2, Number(lastSeen) + 3, Number(lastSeen) + 4]);
+    expect(ids).toEqual([
+      Number(lastSeen) + 1,
+      Number(lastSeen) + 2,
+      Number(lastSeen) + 3,
+      Number(lastSeen) + 4,
+    ]);
     const texts = missed
       .filter((event) => event.event === 'message.created')
       .map((event) => (JSON.parse(event.data) as { text: string }).text)
@@ -66,14 +83,22 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
   });
 
   it('streams operator actions live (pause shows up as a conversation update)', async () => {
-    const [[outcome]] = await Promise.all([ingest(app.server.context.db, channel, [inboundMessage({ threadKey: 'pause-me' })])]);
+    const [[outcome]] = await Promise.all([
+      ingest(app.server.context.db, channel, [inboundMessage({ threadKey: 'pause-me' })]),
+    ]);
     if (outcome?.status !== 'created') throw new Error('setup failed');
     const stream = await connectSse(`${app.url}/api/stream`, { cookie });
-    const response = await api(`/api/conversations/${outcome.conversationId}/pause`, { method: 'POST', body: {} });
+    const response = await api(`/api/conversations/${outcome.conversationId}/pause`, {
+      method: 'POST',
+      body: {},
+    });
     expect(response.status).toBe(200);
     const [event] = await stream.waitFor(1);
     stream.close();
     expect(event?.event).toBe('conversation.updated');
-    expect(JSON.parse(event?.data ?? '{}')).toMatchObject({ id: outcome.conversationId, aiPaused: true });
+    expect(JSON.parse(event?.data ?? '{}')).toMatchObject({
+      id: outcome.conversationId,
+      aiPaused: true,
+    });
   });
 });

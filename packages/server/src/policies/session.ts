@@ -50,12 +50,22 @@ async function findOperator(db: Db, token: string): Promise<Operator | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id as userId', 'users.workspace_id as workspaceId', 'users.role', 'sessions.csrf_token'])
+    .select([
+      'users.id as userId',
+      'users.workspace_id as workspaceId',
+      'users.role',
+      'sessions.csrf_token',
+    ])
     .where('sessions.id', '=', hashToken(token))
     .where('sessions.expires_at', '>', new Date())
     .executeTakeFirst();
   return row
-    ? { userId: row.userId, workspaceId: row.workspaceId, role: row.role, csrfToken: row.csrf_token }
+    ? {
+        userId: row.userId,
+        workspaceId: row.workspaceId,
+        role: row.role,
+        csrfToken: row.csrf_token,
+      }
     : null;
 }
 

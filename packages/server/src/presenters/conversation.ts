@@ -1,6 +1,5 @@
 /** API shapes of conversations and messages: only these leave the server. */
-import type { Attachment, ConversationCard, MessageView } from '@parley/domain';
-import type { ChannelKind } from '@parley/domain';
+import type { Attachment, ChannelKind, ConversationCard, MessageView } from '@parley/domain';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();

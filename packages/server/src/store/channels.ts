@@ -18,7 +18,11 @@ export function toChannelRecord(row: ChannelRow, secretBox: SecretBox): ChannelR
 }
 
 export async function loadChannel(db: Db, secretBox: SecretBox, channelId: string) {
-  const row = await db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst();
+  const row = await db
+    .selectFrom('channels')
+    .selectAll()
+    .where('id', '=', channelId)
+    .executeTakeFirst();
   return row ? toChannelRecord(row, secretBox) : null;
 }
 

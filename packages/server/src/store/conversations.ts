@@ -49,14 +49,21 @@ export function decodeCursor(raw: string): Cursor | null {
   }
 }
 
-function statusCondition(eb: ExpressionBuilder<Database, 'conversations'>, status: ConversationStatus, now: Date) {
+function statusCondition(
+  eb: ExpressionBuilder<Database, 'conversations'>,
+  status: ConversationStatus,
+  now: Date,
+) {
   const activeSince = new Date(now.getTime() - ACTIVE_WINDOW_MS);
   const recentSince = new Date(now.getTime() - RECENT_WINDOW_MS);
   switch (status) {
     case 'paused':
       return eb('conversations.ai_paused', '=', true);
     case 'active':
-      return eb.and([eb('conversations.ai_paused', '=', false), eb('conversations.last_activity_at', '>', activeSince)]);
+      return eb.and([
+        eb('conversations.ai_paused', '=', false),
+        eb('conversations.last_activity_at', '>', activeSince),
+      ]);
     case 'recent':
       return eb.and([
         eb('conversations.ai_paused', '=', false),
@@ -64,7 +71,10 @@ function statusCondition(eb: ExpressionBuilder<Database, 'conversations'>, statu
         eb('conversations.last_activity_at', '>', recentSince),
       ]);
     case 'idle':
-      return eb.and([eb('conversations.ai_paused', '=', false), eb('conversations.last_activity_at', '<=', recentSince)]);
+      return eb.and([
+        eb('conversations.ai_paused', '=', false),
+        eb('conversations.last_activity_at', '<=', recentSince),
+      ]);
   }
 }
 
@@ -128,14 +138,16 @@ function splitJoined(row: JoinedRow): [ConversationRow, ContactRow] {
 }
 
 function baseQuery(db: Db, workspaceId: string) {
-  return db
-    .selectFrom('conversations')
-    .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
-    .select([...conversationColumns, ...contactColumns])
-    .where('conversations.workspace_id', '=', workspaceId)
-    // A widget opens its conversation before the visitor writes; it joins the inbox with the
-    // first message (every stored message gives a non-empty preview).
-    .where('conversations.preview', '<>', '');
+  return (
+    db
+      .selectFrom('conversations')
+      .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+      .select([...conversationColumns, ...contactColumns])
+      .where('conversations.workspace_id', '=', workspaceId)
+      // A widget opens its conversation before the visitor writes; it joins the inbox with the
+      // first message (every stored message gives a non-empty preview).
+      .where('conversations.preview', '<>', '')
+  );
 }
 
 export async function listConversations(
@@ -149,7 +161,8 @@ export async function listConversations(
   if (filter.channels && filter.channels.length > 0) {
     query = query.where('conversations.channel_kind', 'in', filter.channels);
   }
-  if (filter.assistantId) query = query.where('conversations.assistant_id', '=', filter.assistantId);
+  if (filter.assistantId)
+    query = query.where('conversations.assistant_id', '=', filter.assistantId);
   if (filter.unreadOnly) query = query.where('conversations.unread_count', '>', 0);
   if (filter.from) query = query.where('conversations.last_activity_at', '>=', filter.from);
   if (filter.to) query = query.where('conversations.last_activity_at', '<=', filter.to);

@@ -28,7 +28,11 @@ export interface StoredEvent {
 }
 
 /** Appends events inside the caller's transaction; call it last to keep the lock short. */
-export async function appendEvents(trx: Db, workspaceId: string, events: NewEvent[]): Promise<void> {
+export async function appendEvents(
+  trx: Db,
+  workspaceId: string,
+  events: NewEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   const { event_seq: lastSeq } = await trx
     .updateTable('workspaces')

@@ -3,7 +3,7 @@ import { ingest } from '../commands/ingest.js';
 import { createChannel, createWorkspace } from '../commands/workspaces.js';
 import { claimJobs, completeJob, enqueueJob } from '../jobs/queue.js';
 import { SecretBox } from '../lib/secrets.js';
-import { BACKENDS, type TestStore, openTestStore } from '../test-support/db.js';
+import { BACKENDS, openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
 import { listConversations } from './conversations.js';
 import { readEvents } from './events.js';
@@ -38,12 +38,26 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     expect(store.backend).toBe(backend);
     const tables = await store.db.introspection.getTables();
     expect(tables.map((table) => table.name)).toEqual(
-      expect.arrayContaining(['workspaces', 'users', 'assistants', 'channels', 'contacts', 'conversations', 'messages', 'events', 'jobs']),
+      expect.arrayContaining([
+        'workspaces',
+        'users',
+        'assistants',
+        'channels',
+        'contacts',
+        'conversations',
+        'messages',
+        'events',
+        'jobs',
+      ]),
     );
   });
 
   it('keeps channel secrets encrypted at rest', async () => {
-    const row = await store.db.selectFrom('channels').selectAll().where('id', '=', channel.id).executeTakeFirstOrThrow();
+    const row = await store.db
+      .selectFrom('channels')
+      .selectAll()
+      .where('id', '=', channel.id)
+      .executeTakeFirstOrThrow();
     expect(row.secrets_encrypted).not.toContain('token-123');
     expect(secretBox.open(row.secrets_encrypted ?? '')).toEqual({ accessToken: 'token-123' });
   });
@@ -64,7 +78,9 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
 
   it('stores concurrent deliveries of the same message once', async () => {
     const message = inboundMessage({ threadKey: 'race-thread' });
-    const outcomes = await Promise.all([1, 2, 3, 4].map(() => ingest(store.db, channel, [message])));
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4].map(() => ingest(store.db, channel, [message])),
+    );
     const statuses = outcomes.map(([outcome]) => outcome?.status).sort();
     expect(statuses).toEqual(['created', 'duplicate', 'duplicate', 'duplicate']);
   });
@@ -72,7 +88,9 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
   it('hands out gapless, ordered event sequence numbers per workspace', async () => {
     const before = await readEvents(store.db, workspaceId, 0, { limit: 10_000 });
     await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => ingest(store.db, channel, [inboundMessage({ threadKey: `seq-${n}` })])),
+      [1, 2, 3, 4, 5].map((n) =>
+        ingest(store.db, channel, [inboundMessage({ threadKey: `seq-${n}` })]),
+      ),
     );
     const after = await readEvents(store.db, workspaceId, 0, { limit: 10_000 });
     const seqs = after.map((event) => event.seq);
@@ -86,7 +104,11 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       store.db,
       channel,
       Array.from({ length: 7 }, (_, index) =>
-        inboundMessage({ threadKey: `page-${index}`, sentAt: new Date(base + index * 1000), text: `paging ${index}` }),
+        inboundMessage({
+          threadKey: `page-${index}`,
+          sentAt: new Date(base + index * 1000),
+          text: `paging ${index}`,
+        }),
       ),
     );
     const seen: string[] = [];
@@ -102,34 +124,84 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       seen.push(...page.items.map((item) => item.preview));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual(['paging 6', 'paging 5', 'paging 4', 'paging 3', 'paging 2', 'paging 1', 'paging 0']);
+    expect(seen).toEqual([
+      'paging 6',
+      'paging 5',
+      'paging 4',
+      'paging 3',
+      'paging 2',
+      'paging 1',
+      'paging 0',
+    ]);
   });
 
   it('finds conversations by full-text search over messages and by contact name', async () => {
     await ingest(store.db, channel, [
       inboundMessage({ threadKey: 'search-a', text: 'My tent pole snapped in the storm' }),
-      inboundMessage({ threadKey: 'search-b', text: 'Hello', contact: { externalId: 'grace', displayName: 'Grace Hopper' } }),
+      inboundMessage({
+        threadKey: 'search-b',
+        text: 'Hello',
+        contact: { externalId: 'grace', displayName: 'Grace Hopper' },
+      }),
     ]);
-    const byText = await listConversations(store.db, workspaceId, { query: 'snapped tent' }, { limit: 10 }, new Date());
+    const byText = await listConversations(
+      store.db,
+      workspaceId,
+      { query: 'snapped tent' },
+      { limit: 10 },
+      new Date(),
+    );
     expect(byText.items.map((item) => item.preview)).toEqual(['My tent pole snapped in the storm']);
-    const byName = await listConversations(store.db, workspaceId, { query: 'hopper' }, { limit: 10 }, new Date());
+    const byName = await listConversations(
+      store.db,
+      workspaceId,
+      { query: 'hopper' },
+      { limit: 10 },
+      new Date(),
+    );
     expect(byName.items.map((item) => item.contact.displayName)).toEqual(['Grace Hopper']);
   });
 
   it('filters by channel kind, status and unread', async () => {
     const now = new Date();
-    const active = await listConversations(store.db, workspaceId, { status: 'active', channels: ['messenger'] }, { limit: 200 }, now);
+    const active = await listConversations(
+      store.db,
+      workspaceId,
+      { status: 'active', channels: ['messenger'] },
+      { limit: 200 },
+      now,
+    );
     expect(active.items.length).toBeGreaterThan(0);
-    expect(active.items.every((item) => !item.aiPaused && item.channelKind === 'messenger')).toBe(true);
-    const otherKind = await listConversations(store.db, workspaceId, { channels: ['gmail'] }, { limit: 200 }, now);
+    expect(active.items.every((item) => !item.aiPaused && item.channelKind === 'messenger')).toBe(
+      true,
+    );
+    const otherKind = await listConversations(
+      store.db,
+      workspaceId,
+      { channels: ['gmail'] },
+      { limit: 200 },
+      now,
+    );
     expect(otherKind.items).toEqual([]);
-    const idle = await listConversations(store.db, workspaceId, { status: 'idle' }, { limit: 200 }, now);
+    const idle = await listConversations(
+      store.db,
+      workspaceId,
+      { status: 'idle' },
+      { limit: 200 },
+      now,
+    );
     // Only the paging threads, written two hours ago, are idle.
     expect(idle.items.map((item) => item.preview).sort()).toEqual(
       Array.from({ length: 7 }, (_, index) => `paging ${index}`),
     );
     expect(active.items.some((item) => item.preview.startsWith('paging'))).toBe(false);
-    const unread = await listConversations(store.db, workspaceId, { unreadOnly: true }, { limit: 200 }, now);
+    const unread = await listConversations(
+      store.db,
+      workspaceId,
+      { unreadOnly: true },
+      { limit: 200 },
+      now,
+    );
     expect(unread.items.every((item) => item.unreadCount > 0)).toBe(true);
   });
 
@@ -137,7 +209,10 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     for (let index = 0; index < 6; index += 1) {
       await enqueueJob(store.db, { workspaceId, kind: 'test.job', payload: { index } });
     }
-    const [a, b] = await Promise.all([claimJobs(store.db, 4, 60_000), claimJobs(store.db, 4, 60_000)]);
+    const [a, b] = await Promise.all([
+      claimJobs(store.db, 4, 60_000),
+      claimJobs(store.db, 4, 60_000),
+    ]);
     const ids = [...(a ?? []), ...(b ?? [])].map((job) => job.id);
     expect(ids.length).toBe(6);
     expect(new Set(ids).size).toBe(6);
@@ -146,9 +221,23 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
   });
 
   it('collapses jobs with the same dedupe key while one is pending', async () => {
-    await enqueueJob(store.db, { workspaceId, kind: 'test.dedupe', payload: {}, dedupeKey: 'only-once' });
-    await enqueueJob(store.db, { workspaceId, kind: 'test.dedupe', payload: {}, dedupeKey: 'only-once' });
-    const jobs = await store.db.selectFrom('jobs').select('id').where('dedupe_key', '=', 'only-once').execute();
+    await enqueueJob(store.db, {
+      workspaceId,
+      kind: 'test.dedupe',
+      payload: {},
+      dedupeKey: 'only-once',
+    });
+    await enqueueJob(store.db, {
+      workspaceId,
+      kind: 'test.dedupe',
+      payload: {},
+      dedupeKey: 'only-once',
+    });
+    const jobs = await store.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupe_key', '=', 'only-once')
+      .execute();
     expect(jobs.length).toBe(1);
   });
 });

@@ -41,8 +41,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 function openPostgres(connectionString: string, max: number): Store {
   // Sequence numbers and counts are int8; they stay far below 2^53.
-  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format) };
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format),
+  };
   const pool = new pg.Pool({ connectionString, max, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];

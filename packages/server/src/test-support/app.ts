@@ -3,7 +3,7 @@
  * database, a workspace with an operator and an assistant, and a logged-in API client.
  */
 import { fileURLToPath } from 'node:url';
-import { type ParleyServer, createServer } from '../app.js';
+import { createServer, type ParleyServer } from '../app.js';
 import { createAssistant, createWorkspace } from '../commands/workspaces.js';
 import { SecretBox } from '../lib/secrets.js';
 import { type Backend, openTestStore } from './db.js';
@@ -21,7 +21,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type ApiClient = (path: string, init?: { method?: string; body?: unknown }) => Promise<Response>;
+export type ApiClient = (
+  path: string,
+  init?: { method?: string; body?: unknown },
+) => Promise<Response>;
 
 let counter = 0;
 
@@ -40,7 +43,10 @@ export async function startTestServer(
   });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   counter += 1;
-  const operator = { email: `operator${counter}-${Date.now()}@test.local`, password: 'correct horse battery' };
+  const operator = {
+    email: `operator${counter}-${Date.now()}@test.local`,
+    password: 'correct horse battery',
+  };
   const { workspace } = await createWorkspace(store.db, {
     name: 'Test workspace',
     admin: { ...operator, name: 'Test Operator' },
@@ -51,7 +57,10 @@ export async function startTestServer(
     allowedOrigins: ['https://allowed.example'],
   });
 
-  const login = async (email = operator.email, password = operator.password): Promise<ApiClient> => {
+  const login = async (
+    email = operator.email,
+    password = operator.password,
+  ): Promise<ApiClient> => {
     const response = await fetch(`${address}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -76,7 +85,11 @@ export async function startTestServer(
     url: address,
     server,
     workspaceId: workspace.id,
-    assistant: { id: assistant.id, publicKey: assistant.public_key, shareSlug: assistant.share_slug },
+    assistant: {
+      id: assistant.id,
+      publicKey: assistant.public_key,
+      shareSlug: assistant.share_slug,
+    },
     operator,
     login,
     async close() {

@@ -14,9 +14,15 @@ export interface SseConnection {
   close(): void;
 }
 
-export async function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseConnection> {
+export async function connectSse(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<SseConnection> {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
   if (!response.ok || !response.body) throw new Error(`SSE connect failed: ${response.status}`);
   const events: SseEvent[] = [];
   const waiters: (() => void)[] = [];

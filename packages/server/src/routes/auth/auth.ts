@@ -5,10 +5,10 @@ import type { Context } from '../../context.js';
 import { unauthorized } from '../../lib/errors.js';
 import { verifyPassword } from '../../lib/passwords.js';
 import {
-  SESSION_COOKIE,
   endSession,
   operatorOf,
   requireOperator,
+  SESSION_COOKIE,
   startSession,
 } from '../../policies/session.js';
 import { loginBody } from './schema.js';
@@ -17,7 +17,14 @@ async function sessionView(ctx: Context, userId: string, csrfToken: string) {
   const row = await ctx.db
     .selectFrom('users')
     .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'workspaces.id as workspaceId', 'workspaces.name as workspaceName'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'workspaces.id as workspaceId',
+      'workspaces.name as workspaceName',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirstOrThrow();
   return {
@@ -32,7 +39,10 @@ export async function authRoutes(app: FastifyInstance, ctx: Context & { secureCo
 
   api.post(
     '/api/auth/login',
-    { schema: { body: loginBody, tags: ['auth'] }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    {
+      schema: { body: loginBody, tags: ['auth'] },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const user = await ctx.db
         .selectFrom('users')
@@ -54,15 +64,23 @@ export async function authRoutes(app: FastifyInstance, ctx: Context & { secureCo
     },
   );
 
-  api.post('/api/auth/logout', { schema: { tags: ['auth'] } }, async (request: FastifyRequest, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(ctx.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  api.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'] } },
+    async (request: FastifyRequest, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(ctx.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  api.get('/api/auth/me', { schema: { tags: ['auth'] }, preHandler: requireOperator(ctx.db) }, async (request) => {
-    const operator = operatorOf(request);
-    return sessionView(ctx, operator.userId, operator.csrfToken);
-  });
+  api.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'] }, preHandler: requireOperator(ctx.db) },
+    async (request) => {
+      const operator = operatorOf(request);
+      return sessionView(ctx, operator.userId, operator.csrfToken);
+    },
+  );
 }

@@ -2,7 +2,7 @@ import type { ConversationCard, MessageView } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../commands/ingest.js';
 import { createChannel, createWorkspace } from '../../commands/workspaces.js';
-import { type ApiClient, type TestServer, startTestServer } from '../../test-support/app.js';
+import { type ApiClient, startTestServer, type TestServer } from '../../test-support/app.js';
 import { inboundMessage } from '../../test-support/inbound.js';
 
 describe('inbox API', () => {
@@ -13,10 +13,15 @@ describe('inbox API', () => {
 
   const seedConversation = async (text: string) => {
     const { db, secretBox } = app.server.context;
-    const row = await createChannel(db, secretBox, app.workspaceId, { kind: 'website_widget', name: 'Site' });
-    const [outcome] = await ingest(db, { id: row.id, workspaceId: app.workspaceId, kind: 'website_widget', assistantId: null }, [
-      inboundMessage({ text }),
-    ]);
+    const row = await createChannel(db, secretBox, app.workspaceId, {
+      kind: 'website_widget',
+      name: 'Site',
+    });
+    const [outcome] = await ingest(
+      db,
+      { id: row.id, workspaceId: app.workspaceId, kind: 'website_widget', assistantId: null },
+      [inboundMessage({ text })],
+    );
     if (outcome?.status !== 'created') throw new Error('seed failed');
     return outcome.conversationId;
   };
@@ -32,9 +37,11 @@ describe('inbox API', () => {
     });
     const { db, secretBox } = app.server.context;
     const row = await createChannel(db, secretBox, workspace.id, { kind: 'gmail', name: 'Mail' });
-    const [outcome] = await ingest(db, { id: row.id, workspaceId: workspace.id, kind: 'gmail', assistantId: null }, [
-      inboundMessage({ text: 'Secret of the other workspace' }),
-    ]);
+    const [outcome] = await ingest(
+      db,
+      { id: row.id, workspaceId: workspace.id, kind: 'gmail', assistantId: null },
+      [inboundMessage({ text: 'Secret of the other workspace' })],
+    );
     if (outcome?.status !== 'created') throw new Error('seed failed');
     foreignConversationId = outcome.conversationId;
   });
@@ -54,7 +61,11 @@ describe('inbox API', () => {
   it('lists conversation cards, most recent first', async () => {
     const body = (await (await api('/api/conversations')).json()) as { items: ConversationCard[] };
     expect(body.items.map((card) => card.preview)).toEqual(['Where is my parcel?']);
-    expect(body.items[0]).toMatchObject({ channelKind: 'website_widget', unreadCount: 1, aiPaused: false });
+    expect(body.items[0]).toMatchObject({
+      channelKind: 'website_widget',
+      unreadCount: 1,
+      aiPaused: false,
+    });
   });
 
   it('rejects an invalid filter with a clear 400', async () => {
@@ -77,42 +88,65 @@ describe('inbox API', () => {
   });
 
   it('sends an operator reply through the channel and marks the thread read', async () => {
-    const response = await api(`/api/conversations/${conversationId}/messages`, { body: { text: 'It left our warehouse today.' } });
+    const response = await api(`/api/conversations/${conversationId}/messages`, {
+      body: { text: 'It left our warehouse today.' },
+    });
     expect(response.status).toBe(201);
     const sent = (await response.json()) as MessageView;
     expect(sent).toMatchObject({ author: 'operator', status: 'queued' });
     let status = sent.status;
     for (let attempt = 0; attempt < 50 && status === 'queued'; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const thread = (await (await api(`/api/conversations/${conversationId}/messages`)).json()) as { items: MessageView[] };
+      const thread = (await (
+        await api(`/api/conversations/${conversationId}/messages`)
+      ).json()) as { items: MessageView[] };
       status = thread.items.find((message) => message.id === sent.id)?.status ?? 'queued';
     }
     expect(status).toBe('sent');
-    const card = (await (await api(`/api/conversations/${conversationId}`)).json()) as ConversationCard;
+    const card = (await (
+      await api(`/api/conversations/${conversationId}`)
+    ).json()) as ConversationCard;
     expect(card).toMatchObject({ unreadCount: 0, preview: 'It left our warehouse today.' });
   });
 
   it('pauses and resumes the AI', async () => {
-    const paused = (await (await api(`/api/conversations/${conversationId}/pause`, { body: {} })).json()) as ConversationCard;
+    const paused = (await (
+      await api(`/api/conversations/${conversationId}/pause`, { body: {} })
+    ).json()) as ConversationCard;
     expect(paused.aiPaused).toBe(true);
-    const resumed = (await (await api(`/api/conversations/${conversationId}/resume`, { body: {} })).json()) as ConversationCard;
+    const resumed = (await (
+      await api(`/api/conversations/${conversationId}/resume`, { body: {} })
+    ).json()) as ConversationCard;
     expect(resumed.aiPaused).toBe(false);
   });
 
   it("never shows or touches another workspace's conversations", async () => {
-    const list = (await (await api('/api/conversations?q=Secret')).json()) as { items: ConversationCard[] };
+    const list = (await (await api('/api/conversations?q=Secret')).json()) as {
+      items: ConversationCard[];
+    };
     expect(list.items).toEqual([]);
     expect((await api(`/api/conversations/${foreignConversationId}`)).status).toBe(404);
     expect((await api(`/api/conversations/${foreignConversationId}/messages`)).status).toBe(404);
-    expect((await api(`/api/conversations/${foreignConversationId}/messages`, { body: { text: 'hi' } })).status).toBe(404);
-    expect((await api(`/api/conversations/${foreignConversationId}/pause`, { body: {} })).status).toBe(404);
+    expect(
+      (await api(`/api/conversations/${foreignConversationId}/messages`, { body: { text: 'hi' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await api(`/api/conversations/${foreignConversationId}/pause`, { body: {} })).status,
+    ).toBe(404);
     const otherApi = await app.login('other-admin@test.local', 'other-password');
-    const theirs = (await (await otherApi('/api/conversations')).json()) as { items: ConversationCard[] };
+    const theirs = (await (await otherApi('/api/conversations')).json()) as {
+      items: ConversationCard[];
+    };
     expect(theirs.items.map((card) => card.preview)).toEqual(['Secret of the other workspace']);
   });
 
   it('serves an OpenAPI document of the API', async () => {
-    const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/conversations', '/api/widget/messages']));
+    const document = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/conversations', '/api/widget/messages']),
+    );
   });
 });

@@ -15,32 +15,45 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
   const preHandler = requireOperator(ctx.db);
   const tags = ['conversations'];
 
-  api.get('/api/conversations', { schema: { querystring: listQuery, tags }, preHandler }, async (request) => {
-    const { workspaceId } = operatorOf(request);
-    const query = request.query;
-    if (query.cursor && !decodeCursor(query.cursor)) throw badRequest('The page cursor is not valid.');
-    return listConversations(
-      ctx.db,
-      workspaceId,
-      {
-        ...(query.channel ? { channels: query.channel } : {}),
-        ...(query.assistant ? { assistantId: query.assistant } : {}),
-        ...(query.status ? { status: query.status } : {}),
-        unreadOnly: query.unread === 'true',
-        ...(query.from ? { from: new Date(query.from) } : {}),
-        ...(query.to ? { to: endOfDayIfDate(query.to) } : {}),
-        ...(query.q ? { query: query.q } : {}),
-      },
-      { ...(query.cursor ? { cursor: query.cursor } : {}), limit: query.limit },
-      ctx.now(),
-    );
-  });
+  api.get(
+    '/api/conversations',
+    { schema: { querystring: listQuery, tags }, preHandler },
+    async (request) => {
+      const { workspaceId } = operatorOf(request);
+      const query = request.query;
+      if (query.cursor && !decodeCursor(query.cursor))
+        throw badRequest('The page cursor is not valid.');
+      return listConversations(
+        ctx.db,
+        workspaceId,
+        {
+          ...(query.channel ? { channels: query.channel } : {}),
+          ...(query.assistant ? { assistantId: query.assistant } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          unreadOnly: query.unread === 'true',
+          ...(query.from ? { from: new Date(query.from) } : {}),
+          ...(query.to ? { to: endOfDayIfDate(query.to) } : {}),
+          ...(query.q ? { query: query.q } : {}),
+        },
+        { ...(query.cursor ? { cursor: query.cursor } : {}), limit: query.limit },
+        ctx.now(),
+      );
+    },
+  );
 
-  api.get('/api/conversations/:id', { schema: { params: conversationParams, tags }, preHandler }, async (request) => {
-    const card = await getConversation(ctx.db, operatorOf(request).workspaceId, request.params.id);
-    if (!card) throw notFound('The conversation');
-    return card;
-  });
+  api.get(
+    '/api/conversations/:id',
+    { schema: { params: conversationParams, tags }, preHandler },
+    async (request) => {
+      const card = await getConversation(
+        ctx.db,
+        operatorOf(request).workspaceId,
+        request.params.id,
+      );
+      if (!card) throw notFound('The conversation');
+      return card;
+    },
+  );
 
   api.get(
     '/api/conversations/:id/messages',

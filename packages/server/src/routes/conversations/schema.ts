@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 const channelList = z
   .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(CHANNEL_KINDS)));
 
 export const listQuery = z.object({

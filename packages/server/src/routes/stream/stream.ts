@@ -7,10 +7,14 @@ import { operatorOf, requireOperator } from '../../policies/session.js';
 import { latestSeq } from '../../store/events.js';
 
 export async function streamRoutes(app: FastifyInstance, ctx: Context & { hub: LiveHub }) {
-  app.get('/api/stream', { preHandler: requireOperator(ctx.db), schema: { tags: ['live'] } }, async (request, reply) => {
-    const { workspaceId } = operatorOf(request);
-    // A first connection starts from now; a reconnection resumes after what it saw.
-    const afterSeq = resumeCursor(request) ?? (await latestSeq(ctx.db, workspaceId));
-    streamEvents(request, reply, ctx.hub, { workspaceId, afterSeq });
-  });
+  app.get(
+    '/api/stream',
+    { preHandler: requireOperator(ctx.db), schema: { tags: ['live'] } },
+    async (request, reply) => {
+      const { workspaceId } = operatorOf(request);
+      // A first connection starts from now; a reconnection resumes after what it saw.
+      const afterSeq = resumeCursor(request) ?? (await latestSeq(ctx.db, workspaceId));
+      streamEvents(request, reply, ctx.hub, { workspaceId, afterSeq });
+    },
+  );
 }

@@ -17,7 +17,12 @@ const escapeAttribute = (value: string) =>
 export async function staticRoutes(app: FastifyInstance, ctx: Context & { paths: StaticPaths }) {
   const { webDist, widgetDist } = ctx.paths;
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
   }
 
   for (const file of ['widget.js', 'share.js']) {
@@ -52,10 +57,20 @@ export async function staticRoutes(app: FastifyInstance, ctx: Context & { paths:
   // The inbox is a single-page app: unknown non-API paths get its index.
   const indexPath = join(webDist, 'index.html');
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/webhooks/');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/webhooks/');
     if (isPage && existsSync(indexPath)) {
       return reply.type('text/html; charset=utf-8').send(readFileSync(indexPath));
     }
-    return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
+    return reply
+      .status(404)
+      .send({
+        error: {
+          code: 'not_found',
+          message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
   });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 const key = z.string().min(3).max(100);
-const visitorId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'visitorId must be 16–64 letters, digits, - or _');
+const visitorId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'visitorId must be 16–64 letters, digits, - or _');
 const widgetKind = z.enum(['website_widget', 'share_link']);
 
 export const configQuery = z.object({ key });

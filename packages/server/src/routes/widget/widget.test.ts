@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageView } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestServer, startTestServer } from '../../test-support/app.js';
+import { startTestServer, type TestServer } from '../../test-support/app.js';
 import { connectSse } from '../../test-support/sse.js';
 
 const ORIGIN = 'https://allowed.example';
@@ -30,13 +30,21 @@ describe('public widget API', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
-    expect(await response.json()).toMatchObject({ assistant: { name: 'Tess', greeting: 'Hello from Tess.' } });
+    expect(await response.json()).toMatchObject({
+      assistant: { name: 'Tess', greeting: 'Hello from Tess.' },
+    });
   });
 
   it('refuses pages whose origin is not on the allowed list', async () => {
-    const response = await post('/api/widget/session', { visitorId: randomUUID() }, 'https://evil.example');
+    const response = await post(
+      '/api/widget/session',
+      { visitorId: randomUUID() },
+      'https://evil.example',
+    );
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not allowed/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /not allowed/,
+    );
   });
 
   it('refuses an unknown key with a clear error', async () => {
@@ -46,8 +54,14 @@ describe('public widget API', () => {
 
   it('keeps one conversation per visitor across sessions (reloads)', async () => {
     const visitorId = randomUUID();
-    const first = (await (await post('/api/widget/session', { visitorId })).json()) as { conversationId: string };
-    await post('/api/widget/messages', { visitorId, text: 'Hello?', clientMessageId: randomUUID() });
+    const first = (await (await post('/api/widget/session', { visitorId })).json()) as {
+      conversationId: string;
+    };
+    await post('/api/widget/messages', {
+      visitorId,
+      text: 'Hello?',
+      clientMessageId: randomUUID(),
+    });
     const second = (await (await post('/api/widget/session', { visitorId })).json()) as {
       conversationId: string;
       messages: MessageView[];
@@ -59,10 +73,16 @@ describe('public widget API', () => {
   it('stores a retried send (same clientMessageId) once', async () => {
     const visitorId = randomUUID();
     const clientMessageId = randomUUID();
-    const a = (await (await post('/api/widget/messages', { visitorId, text: 'Once', clientMessageId })).json()) as MessageView;
-    const b = (await (await post('/api/widget/messages', { visitorId, text: 'Once', clientMessageId })).json()) as MessageView;
+    const a = (await (
+      await post('/api/widget/messages', { visitorId, text: 'Once', clientMessageId })
+    ).json()) as MessageView;
+    const b = (await (
+      await post('/api/widget/messages', { visitorId, text: 'Once', clientMessageId })
+    ).json()) as MessageView;
     expect(b.id).toBe(a.id);
-    const session = (await (await post('/api/widget/session', { visitorId })).json()) as { messages: MessageView[] };
+    const session = (await (await post('/api/widget/session', { visitorId })).json()) as {
+      messages: MessageView[];
+    };
     expect(session.messages.filter((message) => message.text === 'Once')).toHaveLength(1);
   });
 
@@ -76,7 +96,11 @@ describe('public widget API', () => {
       `${app.url}/api/widget/stream?key=${app.assistant.publicKey}&visitorId=${visitorId}&conversationId=${session.conversationId}&lastEventId=${session.lastEventId}`,
       { origin: ORIGIN },
     );
-    await post('/api/widget/messages', { visitorId, text: 'Do you have gift cards?', clientMessageId: randomUUID() });
+    await post('/api/widget/messages', {
+      visitorId,
+      text: 'Do you have gift cards?',
+      clientMessageId: randomUUID(),
+    });
     const events = await stream.waitFor(3);
     stream.close();
     const messages = events.map((event) => JSON.parse(event.data) as MessageView);
@@ -89,14 +113,21 @@ describe('public widget API', () => {
   it('pauses the AI instead of answering when the visitor asks for a person', async () => {
     const visitorId = randomUUID();
     const sent = (await (
-      await post('/api/widget/messages', { visitorId, text: 'Can I talk to a human please', clientMessageId: randomUUID() })
+      await post('/api/widget/messages', {
+        visitorId,
+        text: 'Can I talk to a human please',
+        clientMessageId: randomUUID(),
+      })
     ).json()) as MessageView;
     const api = await app.login();
     const card = (await (await api(`/api/conversations/${sent.conversationId}`)).json()) as {
       aiPaused: boolean;
       aiPausedReason: string;
     };
-    expect(card).toMatchObject({ aiPaused: true, aiPausedReason: 'The customer asked for a person.' });
+    expect(card).toMatchObject({
+      aiPaused: true,
+      aiPausedReason: 'The customer asked for a person.',
+    });
     const jobs = await app.server.context.db
       .selectFrom('jobs')
       .select('id')
@@ -106,8 +137,14 @@ describe('public widget API', () => {
   });
 
   it('rejects a malformed body with a 400 and says why', async () => {
-    const response = await post('/api/widget/messages', { visitorId: 'short', text: '', clientMessageId: 'x' });
+    const response = await post('/api/widget/messages', {
+      visitorId: 'short',
+      text: '',
+      clientMessageId: 'x',
+    });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'invalid_request',
+    );
   });
 });

@@ -9,7 +9,15 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
   app.get('/api/assistants', { preHandler, schema: { tags: ['workspace'] } }, async (request) => {
     const rows = await ctx.db
       .selectFrom('assistants')
-      .select(['id', 'name', 'public_key', 'greeting', 'suggested_questions', 'allowed_origins', 'share_slug'])
+      .select([
+        'id',
+        'name',
+        'public_key',
+        'greeting',
+        'suggested_questions',
+        'allowed_origins',
+        'share_slug',
+      ])
       .where('workspace_id', '=', operatorOf(request).workspaceId)
       .orderBy('name')
       .execute();
@@ -33,6 +41,13 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
       .where('workspace_id', '=', operatorOf(request).workspaceId)
       .orderBy('name')
       .execute();
-    return { items: rows.map((row) => ({ id: row.id, kind: row.kind, name: row.name, assistantId: row.assistant_id })) };
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        name: row.name,
+        assistantId: row.assistant_id,
+      })),
+    };
   });
 }

@@ -153,6 +153,19 @@ async function ingestMessage(
   events: NewEvent[],
   afterMessage?: AfterMessageHook,
 ): Promise<IngestOutcome> {
+  const findDuplicate = () =>
+    trx
+      .selectFrom('messages')
+      .select(['id', 'conversation_id'])
+      .where('channel_id', '=', channel.id)
+      .where('external_id', '=', inbound.externalId)
+      .executeTakeFirst();
+  // Platform retries are common: answer them before taking any lock.
+  const earlier = await findDuplicate();
+  if (earlier) {
+    return { status: 'duplicate', messageId: earlier.id, conversationId: earlier.conversation_id };
+  }
+
   const contact = await upsertContact(trx, channel, inbound.contact);
   const { conversation, created } = await lockConversation(trx, channel, contact, {
     threadKey: inbound.threadKey,
@@ -161,16 +174,10 @@ async function ingestMessage(
     subject: inbound.conversation?.subject ?? null,
     metadata: inbound.conversation?.metadata ?? {},
   });
-
-  const duplicate = await trx
-    .selectFrom('messages')
-    .select('id')
-    .where('channel_id', '=', channel.id)
-    .where('external_id', '=', inbound.externalId)
-    .executeTakeFirst();
-  if (duplicate) {
-    return { status: 'duplicate', messageId: duplicate.id, conversationId: conversation.id };
-  }
+  // A concurrent delivery of the same message may have committed while we waited for the lock.
+  const raced = await findDuplicate();
+  if (raced)
+    return { status: 'duplicate', messageId: raced.id, conversationId: raced.conversation_id };
 
   const parent = inbound.parentExternalId
     ? await trx
@@ -231,13 +238,16 @@ async function ingestMessage(
     conversationId: conversation.id,
     payload: presentMessage(message),
   });
-  if (afterMessage) await afterMessage(trx, { message, conversation: updated, contact }, events);
-  // The hook may have changed the conversation (e.g. paused the AI): announce its final state.
-  const final = await trx
-    .selectFrom('conversations')
-    .selectAll()
-    .where('id', '=', conversation.id)
-    .executeTakeFirstOrThrow();
+  let final = updated;
+  if (afterMessage) {
+    await afterMessage(trx, { message, conversation: updated, contact }, events);
+    // The hook may have changed the conversation (e.g. paused the AI): announce its final state.
+    final = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', conversation.id)
+      .executeTakeFirstOrThrow();
+  }
   events.push({
     // A conversation opened by a widget before its first message is announced now.
     type: created || conversation.preview === '' ? 'conversation.created' : 'conversation.updated',

@@ -98,3 +98,11 @@ export function operatorOf(request: FastifyRequest): Operator {
   if (!request.operator) throw unauthorized();
   return request.operator;
 }
+
+/** Workspace settings (channels, rules, assistants) are for admins. */
+export function requireAdmin(request: FastifyRequest): Operator {
+  const operator = operatorOf(request);
+  if (operator.role !== 'admin')
+    throw new AppError(403, 'forbidden', 'Only workspace admins can change this.');
+  return operator;
+}

@@ -54,13 +54,15 @@ export async function staticRoutes(app: FastifyInstance, ctx: Context & { paths:
       .send(template.replace('</head>', `    ${meta}\n  </head>`));
   });
 
-  // The inbox is a single-page app: unknown non-API paths get its index.
+  // The inbox is a single-page app: unknown page paths get its index. A missing file (a path
+  // with an extension, e.g. an old /assets bundle) is a real 404, never the app page.
   const indexPath = join(webDist, 'index.html');
   app.setNotFoundHandler((request, reply) => {
     const isPage =
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
-      !request.url.startsWith('/webhooks/');
+      !request.url.startsWith('/webhooks/') &&
+      !/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '');
     if (isPage && existsSync(indexPath)) {
       return reply.type('text/html; charset=utf-8').send(readFileSync(indexPath));
     }

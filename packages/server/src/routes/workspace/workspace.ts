@@ -1,53 +1,132 @@
 /** Assistants and connected channels of the operator's workspace (secrets never included). */
+import { normalizeChannelRules } from '@parley/domain';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Context } from '../../context.js';
-import { operatorOf, requireOperator } from '../../policies/session.js';
+import { badRequest, notFound } from '../../lib/errors.js';
+import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
+import type { AssistantRow, ChannelRow } from '../../store/schema.js';
+import { assistantBody, idParams, rulesBody } from './schema.js';
+
+function presentAssistant(row: AssistantRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    instructions: row.instructions,
+    publicKey: row.public_key,
+    greeting: row.greeting,
+    suggestedQuestions: row.suggested_questions,
+    allowedOrigins: row.allowed_origins,
+    shareUrl: `/c/${row.share_slug}`,
+  };
+}
+
+export function presentChannel(row: ChannelRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    assistantId: row.assistant_id,
+    externalAccountId: row.external_account_id,
+    rules: normalizeChannelRules(row.rules),
+    connected: row.secrets_encrypted !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
 
 export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
   const preHandler = requireOperator(ctx.db);
 
-  app.get('/api/assistants', { preHandler, schema: { tags: ['workspace'] } }, async (request) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['workspace'];
+
+  api.get('/api/assistants', { preHandler, schema: { tags } }, async (request) => {
     const rows = await ctx.db
       .selectFrom('assistants')
-      .select([
-        'id',
-        'name',
-        'public_key',
-        'greeting',
-        'suggested_questions',
-        'allowed_origins',
-        'share_slug',
-      ])
+      .selectAll()
       .where('workspace_id', '=', operatorOf(request).workspaceId)
       .orderBy('name')
       .execute();
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        name: row.name,
-        publicKey: row.public_key,
-        greeting: row.greeting,
-        suggestedQuestions: row.suggested_questions,
-        allowedOrigins: row.allowed_origins,
-        shareUrl: `/c/${row.share_slug}`,
-      })),
-    };
+    return { items: rows.map(presentAssistant) };
   });
 
-  app.get('/api/channels', { preHandler, schema: { tags: ['workspace'] } }, async (request) => {
+  api.patch(
+    '/api/assistants/:id',
+    { preHandler, schema: { params: idParams, body: assistantBody, tags } },
+    async (request) => {
+      const { workspaceId } = requireAdmin(request);
+      const body = request.body;
+      const row = await ctx.db
+        .updateTable('assistants')
+        .set({
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.instructions !== undefined ? { instructions: body.instructions } : {}),
+          ...(body.greeting !== undefined ? { greeting: body.greeting } : {}),
+          ...(body.suggestedQuestions !== undefined
+            ? { suggested_questions: JSON.stringify(body.suggestedQuestions) }
+            : {}),
+          ...(body.allowedOrigins !== undefined
+            ? { allowed_origins: JSON.stringify(body.allowedOrigins) }
+            : {}),
+        })
+        .where('id', '=', request.params.id)
+        .where('workspace_id', '=', workspaceId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw notFound('The assistant');
+      return presentAssistant(row);
+    },
+  );
+
+  api.get('/api/channels', { preHandler, schema: { tags } }, async (request) => {
     const rows = await ctx.db
       .selectFrom('channels')
-      .select(['id', 'kind', 'name', 'assistant_id'])
+      .selectAll()
       .where('workspace_id', '=', operatorOf(request).workspaceId)
       .orderBy('name')
       .execute();
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        kind: row.kind,
-        name: row.name,
-        assistantId: row.assistant_id,
-      })),
-    };
+    return { items: rows.map(presentChannel) };
   });
+
+  api.put(
+    '/api/channels/:id/rules',
+    { preHandler, schema: { params: idParams, body: rulesBody, tags } },
+    async (request) => {
+      const { workspaceId } = requireAdmin(request);
+      const { assistantId, ...changes } = request.body;
+      return ctx.db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('channels')
+          .selectAll()
+          .where('id', '=', request.params.id)
+          .where('workspace_id', '=', workspaceId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!current) throw notFound('The channel');
+        if (assistantId) {
+          const assistant = await trx
+            .selectFrom('assistants')
+            .select('id')
+            .where('id', '=', assistantId)
+            .where('workspace_id', '=', workspaceId)
+            .executeTakeFirst();
+          if (!assistant) throw badRequest('That assistant is not in this workspace.');
+        }
+        const rules = normalizeChannelRules({
+          ...normalizeChannelRules(current.rules),
+          ...changes,
+        });
+        const row = await trx
+          .updateTable('channels')
+          .set({
+            rules: JSON.stringify(rules),
+            ...(assistantId !== undefined ? { assistant_id: assistantId } : {}),
+          })
+          .where('id', '=', current.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return presentChannel(row);
+      });
+    },
+  );
 }

@@ -1,0 +1,45 @@
+import { MAX_DELAY_SECONDS } from '@parley/domain';
+import { z } from 'zod';
+
+export const idParams = z.object({ id: z.string().uuid() });
+
+const seconds = z.number().int().min(0).max(MAX_DELAY_SECONDS);
+const words = z.array(z.string().trim().min(1).max(100)).max(50);
+
+export const rulesBody = z
+  .object({
+    autoReply: z.boolean(),
+    delayMinSeconds: seconds,
+    delayMaxSeconds: seconds,
+    questionsOnly: z.boolean(),
+    keywords: words,
+    subjectKeywords: words,
+    autoPause: z.boolean(),
+    assistantId: z.string().uuid().nullable(),
+  })
+  .partial()
+  .refine(
+    (rules) =>
+      rules.delayMinSeconds === undefined ||
+      rules.delayMaxSeconds === undefined ||
+      rules.delayMinSeconds <= rules.delayMaxSeconds,
+    { message: 'delayMinSeconds must not exceed delayMaxSeconds' },
+  );
+
+const origin = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value),
+    'an origin like https://shop.example',
+  );
+
+export const assistantBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    instructions: z.string().max(20_000),
+    greeting: z.string().max(500),
+    suggestedQuestions: z.array(z.string().trim().min(1).max(200)).max(10),
+    allowedOrigins: z.array(origin).max(50),
+  })
+  .partial();

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChannel } from '../../commands/workspaces.js';
+import { type ApiClient, startTestServer, type TestServer } from '../../test-support/app.js';
+
+describe('workspace settings API', () => {
+  let app: TestServer;
+  let api: ApiClient;
+  let channelId: string;
+
+  beforeAll(async () => {
+    app = await startTestServer('pglite');
+    api = await app.login();
+    const row = await createChannel(
+      app.server.context.db,
+      app.server.context.secretBox,
+      app.workspaceId,
+      {
+        kind: 'messenger',
+        name: 'Acme Page',
+        secrets: { accessToken: 'EAAG-secret-token', appSecret: 'app-secret' },
+      },
+    );
+    channelId = row.id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lists channels with their rules and never their secrets', async () => {
+    const text = await (await api('/api/channels')).text();
+    expect(text).not.toContain('EAAG-secret-token');
+    expect(text).not.toContain('app-secret');
+    const body = JSON.parse(text) as {
+      items: { id: string; connected: boolean; rules: { autoReply: boolean } }[];
+    };
+    expect(body.items[0]).toMatchObject({
+      id: channelId,
+      connected: true,
+      rules: { autoReply: true },
+    });
+  });
+
+  it('updates channel rules and the answering assistant', async () => {
+    const response = await api(`/api/channels/${channelId}/rules`, {
+      method: 'PUT',
+      body: {
+        autoReply: false,
+        delayMinSeconds: 5,
+        delayMaxSeconds: 30,
+        keywords: ['refund'],
+        assistantId: app.assistant.id,
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      assistantId: app.assistant.id,
+      rules: {
+        autoReply: false,
+        delayMinSeconds: 5,
+        delayMaxSeconds: 30,
+        keywords: ['refund'],
+        autoPause: true,
+      },
+    });
+  });
+
+  it('rejects delays over 600 seconds or min above max', async () => {
+    expect(
+      (
+        await api(`/api/channels/${channelId}/rules`, {
+          method: 'PUT',
+          body: { delayMaxSeconds: 601 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api(`/api/channels/${channelId}/rules`, {
+          method: 'PUT',
+          body: { delayMinSeconds: 50, delayMaxSeconds: 10 },
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('edits an assistant greeting, suggested questions and allowed origins', async () => {
+    const response = await api(`/api/assistants/${app.assistant.id}`, {
+      method: 'PATCH',
+      body: {
+        greeting: 'Howdy!',
+        suggestedQuestions: ['Where is my order?'],
+        allowedOrigins: ['https://shop.example'],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      greeting: 'Howdy!',
+      allowedOrigins: ['https://shop.example'],
+    });
+    const bad = await api(`/api/assistants/${app.assistant.id}`, {
+      method: 'PATCH',
+      body: { allowedOrigins: ['not a url'] },
+    });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,116 @@
+/** Typed client for the operator HTTP API (docs/api.md). Holds the CSRF token in memory only. */
+import type { ConversationCard, MessageView } from '@parley/domain';
+
+export interface Session {
+  user: { id: string; email: string; name: string; role: string };
+  workspace: { id: string; name: string };
+  csrfToken: string;
+}
+
+export interface Assistant {
+  id: string;
+  name: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A failed request, carrying the server's user-facing `error.message`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let onSessionExpired: (() => void) | null = null;
+
+/** Called when an authenticated request comes back 401, so the app can show the login screen. */
+export function setSessionExpiredHandler(handler: (() => void) | null): void {
+  onSessionExpired = handler;
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
+    if (response.status === 401 && !path.startsWith('/api/auth/')) onSessionExpired?.();
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `Request failed (${response.status} ${response.statusText})`,
+    );
+  }
+  return payload as T;
+}
+
+function remember(session: Session): Session {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+
+export const api = {
+  me: () => request<Session>('GET', '/api/auth/me').then(remember),
+
+  /** Re-checks the session when something hints it may have ended; a 401 signs the operator out. */
+  checkSession: () =>
+    request<Session>('GET', '/api/auth/me').then(remember, (error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) onSessionExpired?.();
+    }),
+
+  login: (email: string, password: string) =>
+    request<Session>('POST', '/api/auth/login', { email, password }).then(remember),
+
+  logout: async () => {
+    await request<void>('POST', '/api/auth/logout');
+    csrfToken = null;
+  },
+
+  listConversations: (query: URLSearchParams) =>
+    request<Page<ConversationCard>>('GET', `/api/conversations?${query}`),
+
+  getConversation: (id: string) => request<ConversationCard>('GET', conversationPath(id)),
+
+  listMessages: (id: string) =>
+    request<{ items: MessageView[] }>('GET', `${conversationPath(id)}/messages`).then(
+      (page) => page.items,
+    ),
+
+  sendMessage: (id: string, text: string) =>
+    request<MessageView>('POST', `${conversationPath(id)}/messages`, { text }),
+
+  pauseAi: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/pause`),
+
+  resumeAi: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/resume`),
+
+  markRead: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/read`),
+
+  listAssistants: () =>
+    request<{ items: Assistant[] }>('GET', '/api/assistants').then((page) => page.items),
+};

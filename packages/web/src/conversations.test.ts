@@ -1,0 +1,29 @@
+import type { MessageView } from '@parley/domain';
+import { describe, expect, it } from 'vitest';
+import { mergeMessages } from './conversations';
+
+function message(id: string, minute: number, parentId: string | null = null): MessageView {
+  return {
+    id,
+    conversationId: 'c1',
+    author: 'contact',
+    direction: 'inbound',
+    text: id,
+    attachments: [],
+    status: 'received',
+    error: null,
+    parentId,
+    edited: false,
+    removed: false,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOString(),
+    metadata: {},
+  };
+}
+
+describe('mergeMessages', () => {
+  it('replaces by id and keeps the thread oldest first', () => {
+    const edited = { ...message('a', 0), text: 'edited', edited: true };
+    const merged = mergeMessages([message('b', 1), message('a', 0)], [edited, message('c', 2)]);
+    expect(merged.map((item) => item.text)).toEqual(['edited', 'b', 'c']);
+  });
+});

@@ -1,0 +1,108 @@
+/** Inbox filters: how they live in the page URL, map to API query params, and match live cards. */
+import {
+  type ChannelKind,
+  type ConversationCard,
+  type ConversationStatus,
+  conversationStatus,
+  isChannelKind,
+} from '@parley/domain';
+
+export const STATUS_FILTERS = ['active', 'recent', 'idle', 'paused'] as const;
+
+export interface Filters {
+  channels: ChannelKind[];
+  /** Assistant id; empty means any. */
+  assistant: string;
+  /** Empty means any status. */
+  status: ConversationStatus | '';
+  unread: boolean;
+  /** Local calendar dates as `YYYY-MM-DD` (what `<input type="date">` speaks); empty means open. */
+  from: string;
+  to: string;
+  q: string;
+}
+
+export const EMPTY_FILTERS: Filters = {
+  channels: [],
+  assistant: '',
+  status: '',
+  unread: false,
+  from: '',
+  to: '',
+  q: '',
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isStatus(value: string): value is ConversationStatus {
+  return (STATUS_FILTERS as readonly string[]).includes(value);
+}
+
+export function filtersFromUrl(params: URLSearchParams): Filters {
+  const status = params.get('status') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  return {
+    channels: (params.get('channel') ?? '').split(',').filter(isChannelKind),
+    assistant: params.get('assistant') ?? '',
+    status: isStatus(status) ? status : '',
+    unread: params.get('unread') === 'true',
+    from: DATE.test(from) ? from : '',
+    to: DATE.test(to) ? to : '',
+    q: params.get('q') ?? '',
+  };
+}
+
+/** Writes the filters into `params` (leaving unrelated keys alone); empty filters leave no trace. */
+export function writeFiltersToUrl(filters: Filters, params: URLSearchParams): void {
+  const values: Record<string, string> = {
+    channel: filters.channels.join(','),
+    assistant: filters.assistant,
+    status: filters.status,
+    unread: filters.unread ? 'true' : '',
+    from: filters.from,
+    to: filters.to,
+    q: filters.q.trim(),
+  };
+  for (const [key, value] of Object.entries(values)) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+}
+
+/** Start of the `from` day and end of the `to` day, in the operator's own time zone. */
+function dayBounds(filters: Filters): { from: Date | null; to: Date | null } {
+  return {
+    from: filters.from ? new Date(`${filters.from}T00:00:00`) : null,
+    to: filters.to ? new Date(`${filters.to}T23:59:59.999`) : null,
+  };
+}
+
+export function apiQuery(filters: Filters, cursor: string | null): URLSearchParams {
+  const params = new URLSearchParams();
+  writeFiltersToUrl(filters, params);
+  const { from, to } = dayBounds(filters);
+  if (from) params.set('from', from.toISOString());
+  if (to) params.set('to', to.toISOString());
+  if (cursor) params.set('cursor', cursor);
+  params.set('limit', '50');
+  return params;
+}
+
+export function hasActiveFilters(filters: Filters): boolean {
+  return JSON.stringify(filters) !== JSON.stringify(EMPTY_FILTERS);
+}
+
+/** Client-side twin of the server's filtering for live events; full-text search is not
+ * mirrored (callers refetch instead), so `q` is ignored here. */
+export function matchesFilters(card: ConversationCard, filters: Filters, now: Date): boolean {
+  if (filters.channels.length > 0 && !filters.channels.includes(card.channelKind)) return false;
+  if (filters.assistant && card.assistantId !== filters.assistant) return false;
+  if (filters.status && conversationStatus(card, now) !== filters.status) return false;
+  if (filters.unread && card.unreadCount === 0) return false;
+  const { from, to } = dayBounds(filters);
+  const activity = new Date(card.lastActivityAt);
+  if (from && activity < from) return false;
+  if (to && activity > to) return false;
+  return true;
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { relativeTime, safeHttpUrl } from './format';
+
+describe('relativeTime', () => {
+  const now = new Date('2026-01-10T12:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+
+  it('speaks in minutes, hours and days', () => {
+    expect(relativeTime(ago(20_000), now)).toBe('just now');
+    expect(relativeTime(ago(5 * 60_000), now)).toBe('5 min ago');
+    expect(relativeTime(ago(2 * 3_600_000 + 60_000), now)).toBe('2 h ago');
+    expect(relativeTime(ago(3 * 86_400_000), now)).toBe('3 d ago');
+  });
+
+  it('treats a clock slightly ahead of ours as just now', () => {
+    expect(relativeTime(ago(-5_000), now)).toBe('just now');
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it('links only plain web addresses', () => {
+    expect(safeHttpUrl('https://example.com/a.png')).toBe('https://example.com/a.png');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeNull();
+    expect(safeHttpUrl('data:text/html,hi')).toBeNull();
+    expect(safeHttpUrl('not a url')).toBeNull();
+    expect(safeHttpUrl(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+/** Small display formatters shared by the list and the thread. */
+import type { MessageAuthor, MessageStatus } from '@parley/domain';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 min ago", "2 h ago", "3 d ago". */
+export function relativeTime(iso: string, now: Date): string {
+  const age = Math.max(0, now.getTime() - new Date(iso).getTime());
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
+  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
+  return `${Math.floor(age / DAY)} d ago`;
+}
+
+export function fullTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Time of day for today's messages; older ones also need their date to be unambiguous. */
+export function messageTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  return date.toDateString() === now.toDateString()
+    ? date.toLocaleTimeString(undefined, time)
+    : date.toLocaleString(undefined, { ...time, month: 'short', day: 'numeric' });
+}
+
+export const AUTHOR_LABELS: Record<Exclude<MessageAuthor, 'contact'>, string> = {
+  assistant: 'AI assistant',
+  operator: 'Operator',
+  business: 'Business',
+};
+
+export const DELIVERY_LABELS: Record<Exclude<MessageStatus, 'received'>, string> = {
+  queued: 'Queued',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  read: 'Read',
+  failed: 'Failed',
+};
+
+/** Customer-supplied URLs are only linked when they are plain web links (no `javascript:`). */
+export function safeHttpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

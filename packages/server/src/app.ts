@@ -13,7 +13,21 @@ import {
 } from 'fastify-type-provider-zod';
 import { offlineProvider } from './ai/offline-provider.js';
 import type { ModelProvider } from './ai/provider.js';
-import { ASSISTANT_REPLY_JOB, runAssistantReply } from './commands/automation.js';
+import { sharedGoogleAccessTokens } from './channels/gmail/oauth.js';
+import {
+  enqueueGmailSync,
+  GMAIL_POLL_JOB,
+  GMAIL_SYNC_JOB,
+  type GmailJobDeps,
+  pollGmail,
+  runGmailSync,
+} from './channels/gmail/sync-job.js';
+import { GMAIL_WATCH_JOB, renewGmailWatch } from './channels/gmail/watch-job.js';
+import {
+  ASSISTANT_REPLY_JOB,
+  afterCustomerMessage,
+  runAssistantReply,
+} from './commands/automation.js';
 import { deliverMessage, SEND_JOB } from './commands/send-message.js';
 import type { Context, Logger } from './context.js';
 import { JobRunner } from './jobs/runner.js';
@@ -22,10 +36,14 @@ import type { SecretBox } from './lib/secrets.js';
 import { LiveHub } from './live/hub.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
+import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
 import { type StaticPaths, staticRoutes } from './routes/web/static.js';
+import { gmailWebhookRoutes } from './routes/webhooks/gmail.js';
+import { metaWebhookRoutes } from './routes/webhooks/meta.js';
 import { widgetRoutes } from './routes/widget/widget.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
+import { loadChannel } from './store/channels.js';
 import type { Store } from './store/store.js';
 
 export interface ServerOptions {
@@ -110,6 +128,14 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(workspaceRoutes, context);
   await app.register(streamRoutes, { ...context, hub });
   await app.register(widgetRoutes, { ...context, hub, publicOrigin: options.publicOrigin ?? null });
+  await app.register(shopifyAppProxyRoutes, { ...context, hub });
+  await app.register(metaWebhookRoutes, context);
+  const loadChannelById = (id: string) => loadChannel(context.db, context.secretBox, id);
+  await app.register(gmailWebhookRoutes, {
+    db: context.db,
+    loadChannel: loadChannelById,
+    enqueueGmailSync,
+  });
   await app.register(staticRoutes, { ...context, paths: options.paths });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => ({
@@ -117,12 +143,29 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     backend: options.store.backend,
   }));
 
+  const gmail: GmailJobDeps = {
+    db: context.db,
+    loadChannel: loadChannelById,
+    tokens: sharedGoogleAccessTokens,
+    afterMessage: afterCustomerMessage,
+    now: context.now,
+  };
   const jobs = new JobRunner(
     options.store,
     {
       [SEND_JOB]: (payload, job) => deliverMessage(context, String(payload.messageId), job),
       [ASSISTANT_REPLY_JOB]: (payload) =>
         runAssistantReply(context, String(payload.conversationId)),
+      [GMAIL_SYNC_JOB]: async (payload) => {
+        await runGmailSync(gmail, String(payload.channelId));
+      },
+      // Recurring: each run says when the next one is due (null ends it).
+      [GMAIL_WATCH_JOB]: async (payload) => ({
+        runAgainAt: await renewGmailWatch(gmail, String(payload.channelId)),
+      }),
+      [GMAIL_POLL_JOB]: async (payload) => ({
+        runAgainAt: await pollGmail(gmail, String(payload.channelId)),
+      }),
     },
     {
       pollMs: options.jobPollMs ?? 1000,

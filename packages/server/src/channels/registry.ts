@@ -2,6 +2,7 @@
 import type { ChannelKind } from '@parley/domain';
 import type { ChannelConnector } from './connector.js';
 import { facebookCommentConnector } from './facebook-comment/index.js';
+import { gmailConnector } from './gmail/index.js';
 import { instagramCommentConnector } from './instagram-comment/index.js';
 import { instagramDmConnector } from './instagram-dm/index.js';
 import { messengerConnector } from './messenger/index.js';
@@ -19,6 +20,7 @@ const connectors: Partial<Record<ChannelKind, ChannelConnector>> = {
   instagram_dm: instagramDmConnector,
   instagram_comment: instagramCommentConnector,
   facebook_comment: facebookCommentConnector,
+  gmail: gmailConnector,
 };
 
 export function connectorFor(kind: ChannelKind): ChannelConnector | undefined {

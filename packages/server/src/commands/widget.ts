@@ -20,6 +20,9 @@ export interface Visitor {
   visitorId: string;
   /** Facts established by the server (e.g. a verified Shopify shop and customer). */
   attributes?: Record<string, string>;
+  /** A connected channel the request was verified for (a Shopify store); otherwise the
+   * assistant's channel of `kind` is used, created on first use. */
+  channel?: ChannelForIngest;
 }
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -56,11 +59,9 @@ export function assertOriginAllowed(
 }
 
 /** The assistant's channel of this kind, created the first time a visitor uses it. */
-async function widgetChannel(
-  ctx: Context,
-  assistant: AssistantRow,
-  kind: WidgetChannelKind,
-): Promise<ChannelForIngest> {
+async function widgetChannel(ctx: Context, visitor: Visitor): Promise<ChannelForIngest> {
+  if (visitor.channel) return visitor.channel;
+  const { assistant, kind } = visitor;
   const find = () =>
     ctx.db
       .selectFrom('channels')
@@ -80,6 +81,18 @@ async function widgetChannel(
   return { id: row.id, workspaceId: row.workspace_id, kind, assistantId: row.assistant_id };
 }
 
+/** What the widget shows before the first message. */
+export function widgetConfig(assistant: AssistantRow) {
+  return {
+    assistant: {
+      name: assistant.name,
+      greeting: assistant.greeting,
+      suggestedQuestions: assistant.suggested_questions,
+    },
+    theme: { color: '#4f46e5' },
+  };
+}
+
 /** What the visitor may see of a message: no operator ids or internal metadata. */
 export function presentForVisitor(message: MessageView): MessageView {
   const clientMessageId = message.metadata.clientMessageId;
@@ -88,7 +101,7 @@ export function presentForVisitor(message: MessageView): MessageView {
 
 export async function openVisitorSession(ctx: Context, visitor: Visitor) {
   assertVisitorId(visitor.visitorId);
-  const channel = await widgetChannel(ctx, visitor.assistant, visitor.kind);
+  const channel = await widgetChannel(ctx, visitor);
   // Read the cursor first: events after it are streamed, so nothing falls in between.
   const lastEventId = await latestSeq(ctx.db, channel.workspaceId);
   const conversation = await ctx.db.transaction().execute(async (trx) => {
@@ -124,7 +137,7 @@ export async function postVisitorMessage(
   assertVisitorId(visitor.visitorId);
   const text = input.text.trim();
   if (!text) throw badRequest('A message needs some text.');
-  const channel = await widgetChannel(ctx, visitor.assistant, visitor.kind);
+  const channel = await widgetChannel(ctx, visitor);
   const [outcome] = await ingest(
     ctx.db,
     channel,

@@ -74,6 +74,21 @@ export async function completeJob(db: Db, id: string): Promise<void> {
     .execute();
 }
 
+/** Puts a finished recurring job back in the queue for its next run, attempts reset. */
+export async function rescheduleJob(db: Db, id: string, runAt: Date): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'pending',
+      run_at: runAt,
+      attempts: 0,
+      locked_until: null,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Exponential backoff with jitter: about 2 s, 4 s, 8 s ... capped at 5 minutes. */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(5 * 60_000, 1000 * 2 ** attempts);

@@ -1,7 +1,7 @@
 /** Runs due jobs: polls, and wakes early when another instance enqueues work. */
 import type { JobRow } from '../store/schema.js';
 import type { Store } from '../store/store.js';
-import { claimJobs, completeJob, failJob, JOBS_CHANNEL } from './queue.js';
+import { claimJobs, completeJob, failJob, JOBS_CHANNEL, rescheduleJob } from './queue.js';
 
 /** Thrown by a handler when the work may succeed later (rate limit, network). */
 export class RetryableJobError extends Error {
@@ -20,7 +20,15 @@ export interface JobContext {
   isLastAttempt: boolean;
 }
 
-export type JobHandler = (payload: Record<string, unknown>, context: JobContext) => Promise<void>;
+/** A recurring job (watch renewal, polling) answers when to run again; its row is reused, so
+ * its dedupe key keeps one schedule per subject. */
+// biome-ignore lint/suspicious/noConfusingVoidType: one-off handlers simply return nothing
+export type JobOutcome = void | { runAgainAt: Date | null };
+
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  context: JobContext,
+) => Promise<JobOutcome>;
 
 export interface JobRunnerOptions {
   pollMs?: number;
@@ -98,8 +106,13 @@ export class JobRunner {
       return;
     }
     try {
-      await handler(job.payload, { job, isLastAttempt: job.attempts >= job.max_attempts });
-      await completeJob(this.store.db, job.id);
+      const outcome = await handler(job.payload, {
+        job,
+        isLastAttempt: job.attempts >= job.max_attempts,
+      });
+      const runAgainAt = outcome ? outcome.runAgainAt : null;
+      if (runAgainAt) await rescheduleJob(this.store.db, job.id, runAgainAt);
+      else await completeJob(this.store.db, job.id);
     } catch (error) {
       const retryable = error instanceof RetryableJobError;
       const message = error instanceof Error ? error.message : String(error);

@@ -66,13 +66,11 @@ export async function staticRoutes(app: FastifyInstance, ctx: Context & { paths:
     if (isPage && existsSync(indexPath)) {
       return reply.type('text/html; charset=utf-8').send(readFileSync(indexPath));
     }
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `No route for ${request.method} ${request.url.split('?')[0]}`,
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
   });
 }

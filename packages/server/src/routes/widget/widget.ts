@@ -4,23 +4,20 @@
  * visitor id (random, kept in the visitor's browser) is the visitor's only credential.
  */
 
-import type { MessageView } from '@parley/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   assertOriginAllowed,
   findAssistantByKey,
-  findVisitorConversation,
   openVisitorSession,
   postVisitorMessage,
-  presentForVisitor,
   type Visitor,
+  widgetConfig,
 } from '../../commands/widget.js';
 import type { Context } from '../../context.js';
 import type { LiveHub } from '../../live/hub.js';
-import { resumeCursor, streamEvents } from '../../live/sse.js';
-import { latestSeq } from '../../store/events.js';
 import { configQuery, messageBody, sessionBody, streamQuery } from './schema.js';
+import { streamVisitorConversation } from './visitor-stream.js';
 
 export interface WidgetRouteContext extends Context {
   hub: LiveHub;
@@ -67,14 +64,7 @@ export async function widgetRoutes(app: FastifyInstance, ctx: WidgetRouteContext
       const assistant = await findAssistantByKey(ctx, request.query.key);
       assertOriginAllowed(assistant, request.headers.origin, ctx.publicOrigin);
       allowCors(request, reply);
-      return {
-        assistant: {
-          name: assistant.name,
-          greeting: assistant.greeting,
-          suggestedQuestions: assistant.suggested_questions,
-        },
-        theme: { color: '#4f46e5' },
-      };
+      return widgetConfig(assistant);
     },
   );
 
@@ -105,20 +95,8 @@ export async function widgetRoutes(app: FastifyInstance, ctx: WidgetRouteContext
     async (request, reply) => {
       const query = request.query;
       const visitor = await visitorFor(request, { ...query, channel: 'website_widget' });
-      const conversation = await findVisitorConversation(ctx, visitor, query.conversationId);
       allowCors(request, reply);
-      for (const [name, value] of Object.entries(reply.getHeaders())) {
-        if (value !== undefined) reply.raw.setHeader(name, value as string);
-      }
-      const afterSeq =
-        resumeCursor(request) ?? (await latestSeq(ctx.db, conversation.workspace_id));
-      streamEvents(request, reply, ctx.hub, {
-        workspaceId: conversation.workspace_id,
-        conversationId: conversation.id,
-        afterSeq,
-        accept: (event) => event.type === 'message.created' || event.type === 'message.updated',
-        present: (event) => presentForVisitor(event.payload as MessageView),
-      });
+      await streamVisitorConversation(ctx, request, reply, visitor, query.conversationId);
     },
   );
 }

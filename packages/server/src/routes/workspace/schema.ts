@@ -1,4 +1,4 @@
-import { MAX_DELAY_SECONDS } from '@parley/domain';
+import { CHANNEL_KINDS, MAX_DELAY_SECONDS } from '@parley/domain';
 import { z } from 'zod';
 
 export const idParams = z.object({ id: z.string().uuid() });
@@ -43,3 +43,11 @@ export const assistantBody = z
     allowedOrigins: z.array(origin).max(50),
   })
   .partial();
+
+export const connectBody = z.object({
+  kind: z.enum(CHANNEL_KINDS),
+  name: z.string().trim().min(1).max(120),
+  assistantId: z.string().uuid().nullable().default(null),
+  // Checked per platform by the connector's own input rules.
+  connection: z.record(z.string(), z.unknown()).default({}),
+});

@@ -105,3 +105,72 @@ describe('workspace settings API', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('connecting channels', () => {
+  let app: TestServer;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    app = await startTestServer('pglite');
+    api = await app.login();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const messenger = {
+    kind: 'messenger',
+    name: 'Acme Page',
+    connection: {
+      accountId: '102000000000001',
+      accessToken: 'EAAG-page-access-token-0123456789',
+      appSecret: '0123456789abcdef0123456789abcdef',
+      verifyToken: 'verify-me-please',
+    },
+  };
+
+  it('connects a Messenger page, sealing its secrets', async () => {
+    const response = await api('/api/channels', { body: messenger });
+    expect(response.status).toBe(201);
+    const text = await response.text();
+    expect(text).not.toContain('EAAG-page-access-token');
+    expect(JSON.parse(text)).toMatchObject({
+      kind: 'messenger',
+      externalAccountId: '102000000000001',
+      connected: true,
+    });
+    const row = await app.server.context.db
+      .selectFrom('channels')
+      .select('secrets_encrypted')
+      .where('external_account_id', '=', '102000000000001')
+      .executeTakeFirstOrThrow();
+    expect(row.secrets_encrypted).not.toContain('0123456789abcdef');
+  });
+
+  it('refuses the same account twice, and invalid details with the field named', async () => {
+    expect((await api('/api/channels', { body: messenger })).status).toBe(409);
+    const bad = await api('/api/channels', {
+      body: {
+        ...messenger,
+        connection: { ...messenger.connection, accountId: '2', appSecret: 'nope' },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /accountId.*appSecret/s,
+    );
+  });
+
+  it('disconnects a channel but keeps it listed for its history', async () => {
+    const list = (await (await api('/api/channels')).json()) as {
+      items: { id: string; kind: string }[];
+    };
+    const channel = list.items.find((item) => item.kind === 'messenger');
+    expect((await api(`/api/channels/${channel?.id}`, { method: 'DELETE' })).status).toBe(204);
+    const after = (await (await api('/api/channels')).json()) as {
+      items: { id: string; connected: boolean }[];
+    };
+    expect(after.items.find((item) => item.id === channel?.id)?.connected).toBe(false);
+  });
+});

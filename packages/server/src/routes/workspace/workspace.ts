@@ -2,11 +2,12 @@
 import { normalizeChannelRules } from '@parley/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { connectChannel } from '../../commands/connect-channel.js';
 import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 import type { AssistantRow, ChannelRow } from '../../store/schema.js';
-import { assistantBody, idParams, rulesBody } from './schema.js';
+import { assistantBody, connectBody, idParams, rulesBody } from './schema.js';
 
 function presentAssistant(row: AssistantRow) {
   return {
@@ -87,6 +88,33 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
       .execute();
     return { items: rows.map(presentChannel) };
   });
+
+  api.post(
+    '/api/channels',
+    { preHandler, schema: { body: connectBody, tags } },
+    async (request, reply) => {
+      const { workspaceId } = requireAdmin(request);
+      const row = await connectChannel(ctx, workspaceId, request.body);
+      return reply.status(201).send(presentChannel(row));
+    },
+  );
+
+  api.delete(
+    '/api/channels/:id',
+    { preHandler, schema: { params: idParams, tags } },
+    async (request, reply) => {
+      const { workspaceId } = requireAdmin(request);
+      // Disconnecting erases the credentials and stops routing, but keeps the conversations.
+      const disconnected = await ctx.db
+        .updateTable('channels')
+        .set({ secrets_encrypted: null, external_account_id: null })
+        .where('id', '=', request.params.id)
+        .where('workspace_id', '=', workspaceId)
+        .executeTakeFirst();
+      if (disconnected.numUpdatedRows === 0n) throw notFound('The channel');
+      return reply.status(204).send();
+    },
+  );
 
   api.put(
     '/api/channels/:id/rules',

@@ -54,6 +54,9 @@ export interface InboundMessage {
   conversation?: { subject?: string; metadata?: Record<string, unknown> };
   /** Message-level facts (quick reply payload, postback, email headers...). */
   metadata?: Record<string, unknown>;
+  /** Parley's id of the outbound message this platform echo reports. The echo can arrive
+   * before the send job has recorded the platform's id, so it is matched on ours. */
+  echoOf?: string;
 }
 
 /** Delivery or read receipts for messages we sent. */

@@ -166,6 +166,11 @@ async function ingestMessage(
     return { status: 'duplicate', messageId: earlier.id, conversationId: earlier.conversation_id };
   }
 
+  if (inbound.echoOf) {
+    const echoed = await recordEcho(trx, channel, inbound.echoOf, inbound.externalId);
+    if (echoed) return echoed;
+  }
+
   const contact = await upsertContact(trx, channel, inbound.contact);
   const { conversation, created } = await lockConversation(trx, channel, contact, {
     threadKey: inbound.threadKey,
@@ -255,6 +260,26 @@ async function ingestMessage(
     payload: presentConversation(final, contact),
   });
   return { status: 'created', messageId: message.id, conversationId: conversation.id };
+}
+
+/** The platform's echo of a message Parley sent: it only tells us the platform's id, which
+ * the send job may not have recorded yet. */
+async function recordEcho(
+  trx: Db,
+  channel: ChannelForIngest,
+  ownMessageId: string,
+  externalId: string,
+): Promise<IngestOutcome | null> {
+  const own = await trx
+    .updateTable('messages')
+    .set({ external_id: sql`COALESCE(external_id, ${externalId})` })
+    .where('id', '=', ownMessageId)
+    .where('channel_id', '=', channel.id)
+    .returning(['id', 'conversation_id'])
+    .executeTakeFirst();
+  return own
+    ? { status: 'duplicate', messageId: own.id, conversationId: own.conversation_id }
+    : null;
 }
 
 async function ingestReceipt(

@@ -82,12 +82,20 @@ export function fallbackMessage(at: Between & { mid: string; title: string; url:
 }
 
 /** `from` is the Page (or Instagram account) itself; `to` is the person. */
-export function echoMessage(at: Between & { mid: string; text: string; appId?: number }): Json {
+export function echoMessage(
+  at: Between & { mid: string; text: string; appId?: number; metadata?: string },
+): Json {
   return {
     sender: { id: at.from },
     recipient: { id: at.to },
     timestamp: at.timestamp,
-    message: { is_echo: true, app_id: at.appId ?? 1517776481860111, mid: at.mid, text: at.text },
+    message: {
+      is_echo: true,
+      app_id: at.appId ?? 1517776481860111,
+      mid: at.mid,
+      text: at.text,
+      ...(at.metadata ? { metadata: at.metadata } : {}),
+    },
   };
 }
 

@@ -28,7 +28,10 @@ describe('Instagram DM send service', () => {
         recipient: { id: IGSID },
         messaging_type: 'MESSAGE_TAG',
         tag: 'HUMAN_AGENT',
-        message: { text: 'Thanks, we will ship it today.' },
+        message: {
+          text: 'Thanks, we will ship it today.',
+          metadata: expect.stringMatching(/^parley:/),
+        },
       },
     });
   });

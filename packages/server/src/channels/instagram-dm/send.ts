@@ -7,6 +7,7 @@ export function sendInstagramDmReply(
   context: OutboundContext,
 ): Promise<SendResult> {
   return sendDirectMessage(context.channel, {
+    id: message.id,
     // An Instagram DM conversation's thread key is the person's IGSID.
     recipientId: context.conversation.threadKey,
     text: message.text,

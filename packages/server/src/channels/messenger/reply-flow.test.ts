@@ -120,7 +120,7 @@ describe('Messenger replies through the send job', () => {
     expect(graph.requests.at(-1)?.body).toEqual({
       recipient: { id: psid },
       messaging_type: 'RESPONSE',
-      message: { text: 'It ships today.' },
+      message: { text: 'It ships today.', metadata: `parley:${reply.id}` },
     });
   });
 
@@ -143,11 +143,45 @@ describe('Messenger replies through the send job', () => {
           timestamp: now.getTime(),
           mid: mid ?? '',
           text: 'Done!',
+          metadata: `parley:${reply.id}`,
         }),
       ]),
     ]);
     const [outcome] = await ingest(store.db, channel, parseMessengerWebhook(echo).events);
     expect(outcome).toMatchObject({ status: 'duplicate', messageId: reply.id });
+  });
+
+  it('matches an echo that arrives before the send job has recorded the Meta id', async () => {
+    now = new Date(customerWroteAt.getTime() + HOUR_MS);
+    const { conversationId, psid } = await customerWrites();
+    const reply = await sendReply(ctx, {
+      workspaceId,
+      conversationId,
+      text: 'Early echo',
+      author: 'operator',
+    });
+    const echo = metaWebhook('page', [
+      messagingEntry(PAGE_ID, [
+        echoMessage({
+          from: PAGE_ID,
+          to: psid,
+          timestamp: now.getTime(),
+          mid: 'm_early_echo',
+          text: 'Early echo',
+          metadata: `parley:${reply.id}`,
+        }),
+      ]),
+    ]);
+    const [outcome] = await ingest(store.db, channel, parseMessengerWebhook(echo).events);
+    expect(outcome).toMatchObject({ status: 'duplicate', messageId: reply.id });
+    expect(await messageRow(reply.id)).toMatchObject({ external_id: 'm_early_echo' });
+    const copies = await store.db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .where('text', '=', 'Early echo')
+      .execute();
+    expect(copies).toHaveLength(1);
   });
 
   it('keeps a rate-limited reply queued and asks the job runner to wait before retrying', async () => {

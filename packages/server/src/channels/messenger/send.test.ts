@@ -36,7 +36,11 @@ describe('Messenger send service', () => {
     expect(request?.body).toEqual({
       recipient: { id: PSID },
       messaging_type: 'RESPONSE',
-      message: { text: 'Thanks, we will ship it today.' },
+      // Meta returns the metadata in the echo, which lets ingest match the echo to this reply.
+      message: {
+        text: 'Thanks, we will ship it today.',
+        metadata: `parley:${outboundMessage().id}`,
+      },
     });
     expect(request?.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
     expect(request?.query.has('access_token')).toBe(false);

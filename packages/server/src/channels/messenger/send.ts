@@ -7,6 +7,7 @@ export function sendMessengerReply(
   context: OutboundContext,
 ): Promise<SendResult> {
   return sendDirectMessage(context.channel, {
+    id: message.id,
     // A Messenger conversation's thread key is the person's PSID.
     recipientId: context.conversation.threadKey,
     text: message.text,

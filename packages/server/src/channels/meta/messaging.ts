@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { type RawAttachment, rawAttachmentSchema, toAttachment } from './attachments.js';
 import type { MetaEntry, MetaEnvelope } from './envelope.js';
 import type { ParsedBatch } from './parse-result.js';
+import { PARLEY_ECHO_PREFIX } from './send-api.js';
 import { fromMetaTime } from './time.js';
 
 /** Meta documents timestamps as numbers, but some payloads (postbacks) carry them as strings. */
@@ -18,6 +19,7 @@ const messageSchema = z.object({
   mid: z.string().min(1),
   text: z.string().optional(),
   is_echo: z.boolean().optional(),
+  metadata: z.string().optional(),
   app_id: z.union([z.number(), z.string()]).optional(),
   quick_reply: z.object({ payload: z.string() }).optional(),
   reply_to: z
@@ -146,7 +148,17 @@ export function toInboundMessage(
     sentAt: at,
     ...(message.reply_to?.mid ? { parentExternalId: message.reply_to.mid } : {}),
     ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    ...(echo ? echoOf(message.metadata) : {}),
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function echoOf(metadata: string | undefined): { echoOf?: string } {
+  const id = metadata?.startsWith(PARLEY_ECHO_PREFIX)
+    ? metadata.slice(PARLEY_ECHO_PREFIX.length)
+    : '';
+  return UUID.test(id) ? { echoOf: id } : {};
 }
 
 /** A tapped button (postback): its title reads as what the person said; the payload is kept. */

@@ -8,12 +8,17 @@ import type { ChannelRecord, SendResult } from '../connector.js';
 import { graphPost, graphSettings } from './graph-client.js';
 import { failure, type SendFailure } from './graph-errors.js';
 
+/** Marks the echo of a message Parley sent (Meta returns `metadata` in the echo). */
+export const PARLEY_ECHO_PREFIX = 'parley:';
+
 const sendApiResponseSchema = z.object({
   recipient_id: z.string(),
   message_id: z.string(),
 });
 
 export interface DirectMessage {
+  /** Parley's message id, sent as metadata so the platform's echo can be matched to it. */
+  id: string;
   /** The person's page-scoped (PSID) or Instagram-scoped (IGSID) id. */
   recipientId: string;
   text: string;
@@ -49,7 +54,11 @@ export async function sendDirectMessage(
   const result = await graphPost(
     settings.data,
     'me/messages',
-    { recipient: { id: message.recipientId }, ...type.fields, message: { text: message.text } },
+    {
+      recipient: { id: message.recipientId },
+      ...type.fields,
+      message: { text: message.text, metadata: `${PARLEY_ECHO_PREFIX}${message.id}` },
+    },
     sendApiResponseSchema,
   );
   return result.ok ? { ok: true, externalId: result.data.message_id } : result;

@@ -7,8 +7,8 @@ import {
   replyContext,
 } from '../../test-support/meta-channel.js';
 import { graphErrors, PSID } from '../../test-support/meta-fixtures.js';
+import { sendPrivateReply } from '../meta/send-api.js';
 import { facebookCommentConnector } from './index.js';
-import { sendFacebookPrivateReply } from './private-reply.js';
 
 let graph: GraphApiStandIn;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('Facebook comment send service', () => {
 
   it('answers a comment privately in Messenger and names the PSID', async () => {
     graph.setCommentAuthor(THREAD, PSID);
-    const result = await sendFacebookPrivateReply(
+    const result = await sendPrivateReply(
       metaChannelRecord('facebook_comment', graph),
       THREAD,
       'We sent you the details in Messenger.',
@@ -43,7 +43,7 @@ describe('Facebook comment send service', () => {
   });
 
   it('reports a comment Meta does not know as invalid_request', async () => {
-    const result = await sendFacebookPrivateReply(
+    const result = await sendPrivateReply(
       metaChannelRecord('facebook_comment', graph),
       'unknown_comment',
       'Hello',

@@ -7,8 +7,8 @@ import {
   replyContext,
 } from '../../test-support/meta-channel.js';
 import { graphErrors, IGSID } from '../../test-support/meta-fixtures.js';
+import { sendPrivateReply } from '../meta/send-api.js';
 import { instagramCommentConnector } from './index.js';
-import { sendInstagramPrivateReply } from './private-reply.js';
 
 let graph: GraphApiStandIn;
 beforeAll(async () => {
@@ -34,11 +34,7 @@ describe('Instagram comment send service', () => {
   it('answers a comment privately and names the DM recipient', async () => {
     graph.setCommentAuthor('17870001', IGSID);
     const channel = metaChannelRecord('instagram_comment', graph);
-    const result = await sendInstagramPrivateReply(
-      channel,
-      '17870001',
-      'Check your DMs for a code!',
-    );
+    const result = await sendPrivateReply(channel, '17870001', 'Check your DMs for a code!');
     expect(result).toMatchObject({ ok: true, recipientId: IGSID });
     expect(graph.requests.at(-1)).toMatchObject({
       path: 'me/messages',
@@ -53,7 +49,7 @@ describe('Instagram comment send service', () => {
   it('maps a failed private reply like any send', async () => {
     graph.failNext(1, graphErrors.rateLimited(4));
     const channel = metaChannelRecord('instagram_comment', graph);
-    const result = await sendInstagramPrivateReply(channel, '17870001', 'Hello');
+    const result = await sendPrivateReply(channel, '17870001', 'Hello');
     expect(result).toMatchObject({ ok: false, kind: 'rate_limited', retryable: true });
   });
 

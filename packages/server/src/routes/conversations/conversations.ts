@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { markRead, pauseAi, resumeAi } from '../../commands/pause.js';
+import { privateReply } from '../../commands/private-reply.js';
 import { sendReply } from '../../commands/send-message.js';
 import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
@@ -87,6 +88,21 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
         userId: operator.userId,
       });
       return reply.status(201).send(message);
+    },
+  );
+
+  api.post(
+    '/api/conversations/:id/private-reply',
+    { schema: { params: conversationParams, body: replyBody, tags }, preHandler },
+    async (request, reply) => {
+      const operator = operatorOf(request);
+      const result = await privateReply(ctx, {
+        workspaceId: operator.workspaceId,
+        conversationId: request.params.id,
+        text: request.body.text,
+        userId: operator.userId,
+      });
+      return reply.status(201).send(result);
     },
   );
 

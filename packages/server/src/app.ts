@@ -57,6 +57,8 @@ export interface ServerOptions {
   runJobs?: boolean;
   jobPollMs?: number;
   logger?: boolean;
+  /** Fastify's trustProxy: `true`, or the reverse proxies' addresses / CIDRs (TRUST_PROXY). */
+  trustProxy?: boolean | string;
   now?: () => Date;
 }
 
@@ -82,7 +84,9 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const app = Fastify({
     logger: options.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Off unless configured: trusting X-Forwarded-For from anyone would let clients pick their
+    // own IP and walk around every rate limit.
+    trustProxy: options.trustProxy ?? false,
     // Live streams never end by themselves; shutting down must not wait for them.
     forceCloseConnections: true,
   });
@@ -125,7 +129,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 
   await app.register(authRoutes, { ...context, secureCookies: options.secureCookies ?? false });
   await app.register(conversationRoutes, context);
-  await app.register(workspaceRoutes, context);
+  await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, { ...context, hub });
   await app.register(widgetRoutes, { ...context, hub, publicOrigin: options.publicOrigin ?? null });
   await app.register(shopifyAppProxyRoutes, { ...context, hub });

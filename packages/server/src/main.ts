@@ -25,6 +25,7 @@ const server = await createServer({
   publicOrigin: new URL(publicUrl).origin,
   secureCookies: publicUrl.startsWith('https://'),
   runJobs: env.PARLEY_RUN_JOBS !== 'false',
+  ...(env.TRUST_PROXY ? { trustProxy: parseTrustProxy(env.TRUST_PROXY) } : {}),
 });
 
 const empty = !(await store.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst());
@@ -38,6 +39,11 @@ if (seeded) {
   console.log(`  Demo share link: ${publicUrl}/c/${seeded.assistant.share_slug}\n`);
 } else {
   console.log('');
+}
+
+/** `TRUST_PROXY=true`, or a comma-separated list of the reverse proxies' addresses / CIDRs. */
+function parseTrustProxy(value: string): boolean | string {
+  return value === 'true' ? true : value;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,8 +1,9 @@
 /** Typed client for the operator HTTP API (docs/api.md). Holds the CSRF token in memory only. */
-import type { ConversationCard, MessageView } from '@parley/domain';
+import type { ChannelKind, ChannelRules, ConversationCard, MessageView } from '@parley/domain';
 
 export interface Session {
-  user: { id: string; email: string; name: string; role: string };
+  /** `admin` may change settings; `agent` only works the inbox. */
+  user: { id: string; email: string; name: string; role: 'admin' | 'agent' };
   workspace: { id: string; name: string };
   csrfToken: string;
 }
@@ -10,6 +11,39 @@ export interface Session {
 export interface Assistant {
   id: string;
   name: string;
+  instructions: string;
+  publicKey: string;
+  greeting: string;
+  suggestedQuestions: string[];
+  allowedOrigins: string[];
+  /** Path of the hosted chat page, e.g. `/c/acme`. */
+  shareUrl: string;
+}
+
+export type AssistantChanges = Partial<
+  Pick<Assistant, 'name' | 'instructions' | 'greeting' | 'suggestedQuestions' | 'allowedOrigins'>
+>;
+
+export interface Channel {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  assistantId: string | null;
+  externalAccountId: string | null;
+  rules: ChannelRules;
+  connected: boolean;
+  createdAt: string;
+  /** Where the platform must send events, for kinds that receive webhooks. */
+  webhookUrl?: string;
+}
+
+export type ChannelRulesChanges = Partial<ChannelRules> & { assistantId?: string | null };
+
+export interface NewChannel {
+  kind: ChannelKind;
+  name: string;
+  assistantId: string | null;
+  connection: Record<string, string>;
 }
 
 export interface Page<T> {
@@ -37,7 +71,11 @@ export function setSessionExpiredHandler(handler: (() => void) | null): void {
   onSessionExpired = handler;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -74,6 +112,8 @@ function remember(session: Session): Session {
 }
 
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+const assistantPath = (id: string) => `/api/assistants/${encodeURIComponent(id)}`;
+const channelPath = (id: string) => `/api/channels/${encodeURIComponent(id)}`;
 
 export const api = {
   me: () => request<Session>('GET', '/api/auth/me').then(remember),
@@ -113,4 +153,15 @@ export const api = {
 
   listAssistants: () =>
     request<{ items: Assistant[] }>('GET', '/api/assistants').then((page) => page.items),
+
+  updateAssistant: (id: string, changes: AssistantChanges) =>
+    request<Assistant>('PATCH', assistantPath(id), changes),
+
+  listChannels: () =>
+    request<{ items: Channel[] }>('GET', '/api/channels').then((page) => page.items),
+
+  updateChannelRules: (id: string, changes: ChannelRulesChanges) =>
+    request<Channel>('PUT', `${channelPath(id)}/rules`, changes),
+
+  connectChannel: (channel: NewChannel) => request<Channel>('POST', '/api/channels', channel),
 };

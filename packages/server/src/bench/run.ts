@@ -1,15 +1,16 @@
 /** `npm run bench`: throughput figures for BENCHMARKS.md, on PGlite and on PostgreSQL. */
-
-import { openStore } from '../store/store.js';
+import { openStore, type Store } from '../store/store.js';
 import { createTestDatabase } from '../test-support/db.js';
+import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
+import { benchMetaWebhooks } from './meta-webhook.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 
 function report(title: string, rates: Rate[]) {
   const baseline = rates[0];
   console.log(`\n${title}`);
-  console.log('| measurement | messages | seconds | messages/s | vs baseline |');
+  console.log('| measurement | messages | seconds | messages/s | vs raw INSERT |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const rate of rates) {
     const ratio = baseline ? rate.perSecond / baseline.perSecond : 1;
@@ -19,18 +20,22 @@ function report(title: string, rates: Rate[]) {
   }
 }
 
+async function benchStore(store: Store, concurrency: number): Promise<Rate[]> {
+  const ingestRates = await benchIngest(store, COUNT, concurrency);
+  const http = await benchHttpNoop(COUNT, concurrency);
+  const webhooks = await benchMetaWebhooks(store, COUNT, concurrency);
+  return [...ingestRates, http, webhooks];
+}
+
 const pglite = await openStore({ inMemory: true });
-report(
-  'Ingest on embedded PGlite (in memory, one connection)',
-  await benchIngest(pglite, COUNT, 1),
-);
+report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
 await pglite.close();
 
 const database = await createTestDatabase();
 const postgres = await openStore({ databaseUrl: database.databaseUrl, poolSize: 8 });
 report(
-  'Ingest on PostgreSQL (127.0.0.1, pool of 8, 8 concurrent writers)',
-  await benchIngest(postgres, COUNT, 8),
+  'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
+  await benchStore(postgres, 8),
 );
 await postgres.close();
 await database.drop();

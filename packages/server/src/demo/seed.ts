@@ -81,7 +81,7 @@ const THREADS: DemoThread[] = [
     contact: {
       externalId: 'v-2b9d7e4f1a3c5e80',
       displayName: 'Sam Lee',
-      attributes: { shop: 'acme-outdoor.myshopify.com', customerId: '7012345678' },
+      attributes: { shop: 'acme-outdoor.myshopify.com', shopifyCustomerId: '7012345678' },
     },
     minutesAgo: 90,
     lines: [

@@ -67,9 +67,13 @@ export class LiveHub {
 
   async start(): Promise<void> {
     this.unlisten = await this.store.listen(EVENTS_CHANNEL, (payload) => {
-      const workspaceId = payload.split(':')[0] ?? '';
-      for (const subscription of this.subscriptions.get(workspaceId) ?? []) {
-        subscription.catchUp().catch(this.onError);
+      // No payload: the listening connection was re-established and may have missed some.
+      const affected =
+        payload === null
+          ? [...this.subscriptions.values()]
+          : [this.subscriptions.get(payload.split(':')[0] ?? '') ?? new Set<Subscription>()];
+      for (const set of affected) {
+        for (const subscription of set) subscription.catchUp().catch(this.onError);
       }
     });
   }

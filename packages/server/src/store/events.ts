@@ -34,27 +34,30 @@ export async function appendEvents(
   events: NewEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const { event_seq: lastSeq } = await trx
-    .updateTable('workspaces')
-    .set({ event_seq: sql`event_seq + ${events.length}` })
-    .where('id', '=', workspaceId)
-    .returning('event_seq')
-    .executeTakeFirstOrThrow();
-  const firstSeq = lastSeq - events.length + 1;
-  await trx
-    .insertInto('events')
-    .values(
-      events.map((event, index) => ({
-        workspace_id: workspaceId,
-        seq: firstSeq + index,
-        type: event.type,
-        conversation_id: event.conversationId,
-        payload: JSON.stringify(event.payload),
-      })),
+  const rows = JSON.stringify(
+    events.map((event, index) => ({
+      position: index + 1,
+      type: event.type,
+      conversation_id: event.conversationId,
+      payload: event.payload,
+    })),
+  );
+  // One round trip: take the sequence numbers, write the events, and notify every listening
+  // instance (delivered only when the transaction commits).
+  await sql`
+    WITH taken AS (
+      UPDATE workspaces SET event_seq = event_seq + ${events.length}
+      WHERE id = ${workspaceId}
+      RETURNING event_seq
+    ), written AS (
+      INSERT INTO events (workspace_id, seq, type, conversation_id, payload)
+      SELECT ${workspaceId}::uuid, taken.event_seq - ${events.length} + e.position, e.type,
+             e.conversation_id, e.payload
+      FROM taken,
+           jsonb_to_recordset(${rows}::jsonb) AS e(position int, type text, conversation_id uuid, payload jsonb)
     )
-    .execute();
-  // Delivered to every listening instance only when the transaction commits.
-  await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${`${workspaceId}:${lastSeq}`})`.execute(trx);
+    SELECT pg_notify(${EVENTS_CHANNEL}, ${workspaceId} || ':' || taken.event_seq) FROM taken
+  `.execute(trx);
 }
 
 export async function readEvents(

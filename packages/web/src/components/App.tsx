@@ -1,8 +1,11 @@
-/** Checks for an existing session on load, then shows the login screen or the inbox. */
+/** Checks for an existing session on load, then shows the login screen, the inbox or the
+ * settings, as the URL says. */
 import { useEffect, useState } from 'react';
 import { ApiError, api, type Session, setSessionExpiredHandler } from '../api';
+import { useRoute } from '../hooks/useRoute';
 import { Inbox } from './Inbox';
 import { LoginScreen } from './LoginScreen';
+import { SettingsPage } from './settings/SettingsPage';
 
 type Auth =
   | { state: 'checking' }
@@ -11,6 +14,7 @@ type Auth =
 
 export function App() {
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  const { route, navigate } = useRoute();
 
   useEffect(() => {
     setSessionExpiredHandler(() =>
@@ -43,10 +47,16 @@ export function App() {
       />
     );
   }
-  return (
-    <Inbox
-      session={auth.session}
-      onLoggedOut={() => setAuth({ state: 'signed-out', notice: null })}
-    />
-  );
+  const onLoggedOut = () => setAuth({ state: 'signed-out', notice: null });
+  if (route.page === 'settings') {
+    return (
+      <SettingsPage
+        session={auth.session}
+        section={route.section}
+        onNavigate={navigate}
+        onLoggedOut={onLoggedOut}
+      />
+    );
+  }
+  return <Inbox session={auth.session} onNavigate={navigate} onLoggedOut={onLoggedOut} />;
 }

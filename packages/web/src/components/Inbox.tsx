@@ -7,17 +7,20 @@ import { useNow } from '../hooks/useNow';
 import { useThread } from '../hooks/useThread';
 import { useUrlState } from '../hooks/useUrlState';
 import { useLiveStream } from '../live';
+import type { Route } from '../routes';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { ConversationList } from './ConversationList';
 import { FilterBar } from './FilterBar';
 import { Thread } from './Thread';
+import { TopBar } from './TopBar';
 
 interface Props {
   session: Session;
+  onNavigate: (route: Route) => void;
   onLoggedOut: () => void;
 }
 
-export function Inbox({ session, onLoggedOut }: Props) {
+export function Inbox({ session, onNavigate, onLoggedOut }: Props) {
   const { filters, selectedId, setFilters, setSelectedId } = useUrlState();
   const now = useNow();
   const list = useConversationList(filters, selectedId);
@@ -47,26 +50,16 @@ export function Inbox({ session, onLoggedOut }: Props) {
     },
   });
 
-  // If the server did not end the session, the operator must not believe they are signed out.
-  const [signOutFailed, setSignOutFailed] = useState(false);
-  const signOut = () => {
-    setSignOutFailed(false);
-    api.logout().then(onLoggedOut, () => setSignOutFailed(true));
-  };
-
   return (
     <div className="app">
-      <header className="topbar">
-        <h1 className="brand">Parley</h1>
-        <span className="topbar-workspace">{session.workspace.name}</span>
+      <TopBar
+        session={session}
+        route={{ page: 'inbox' }}
+        onNavigate={onNavigate}
+        onLoggedOut={onLoggedOut}
+      >
         <ConnectionIndicator status={liveStatus} />
-        <span className="topbar-user" title={session.user.email}>
-          {session.user.name}
-        </span>
-        <button type="button" className="button button--ghost" onClick={signOut}>
-          {signOutFailed ? 'Sign-out failed, retry' : 'Sign out'}
-        </button>
-      </header>
+      </TopBar>
       <main className={selectedId ? 'inbox inbox--thread-open' : 'inbox'}>
         <nav className="inbox-list" aria-label="Inbox">
           <FilterBar filters={filters} assistants={assistants} onChange={setFilters} />

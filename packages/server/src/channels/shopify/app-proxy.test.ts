@@ -95,6 +95,22 @@ describe('Shopify app proxy signature', () => {
     expect(verifyAppProxyRequest(at(600), SECRET, { now: () => now }).ok).toBe(false);
   });
 
+  it("rejects a visitor's own copy of Shopify's parameters, even though the signature holds", () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const forged = signedQuery([
+      ['logged_in_customer_id', '123'],
+      ['shop', 'acme.myshopify.com'],
+      ['logged_in_customer_id', ''],
+      ['path_prefix', '/apps/parley'],
+      ['timestamp', String(Math.floor(now.getTime() / 1000))],
+    ]);
+    expect(verifyAppProxyRequest(forged, SECRET, { now: () => now })).toEqual({
+      ok: false,
+      status: 401,
+      reason: 'The app proxy request repeats the logged_in_customer_id parameter.',
+    });
+  });
+
   it('rejects a signed request that names no shop', () => {
     const now = new Date('2024-06-03T10:00:00Z');
     const query = signedQuery([['timestamp', String(now.getTime() / 1000)]]);

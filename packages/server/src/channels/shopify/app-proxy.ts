@@ -27,6 +27,14 @@ export interface AppProxyOptions {
 
 export const DEFAULT_APP_PROXY_MAX_AGE_MS = 5 * 60 * 1000;
 
+const SHOPIFY_PARAMETERS = [
+  'shop',
+  'logged_in_customer_id',
+  'path_prefix',
+  'timestamp',
+  'signature',
+];
+
 /** The message Shopify signs; parameters must come from the raw query to keep repeats. */
 export function appProxySignedMessage(params: URLSearchParams): string {
   const grouped = new Map<string, string[]>();
@@ -64,6 +72,11 @@ export function verifyAppProxyRequest(
   if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) {
     return reject('The app proxy signature does not match.');
   }
+  // The visitor's own query is forwarded too, and repeated keys are signed joined by ",": a
+  // forged `logged_in_customer_id=123` next to Shopify's empty one would still verify. Shopify's
+  // parameters must each appear exactly once.
+  const repeated = SHOPIFY_PARAMETERS.find((key) => params.getAll(key).length > 1);
+  if (repeated) return reject(`The app proxy request repeats the ${repeated} parameter.`);
   const timestamp = Number(params.get('timestamp'));
   const now = (options.now ?? (() => new Date()))().getTime();
   const maxAgeMs = options.maxAgeMs ?? DEFAULT_APP_PROXY_MAX_AGE_MS;

@@ -41,7 +41,16 @@ const streamQuery = shopQuery.extend({
   lastEventId: z.string().optional(),
 });
 
-const rateLimit = { max: 60, timeWindow: '1 minute' };
+/** Every shopper reaches us from Shopify's servers, so limits count per shop and visitor. */
+const rateLimit = {
+  max: 60,
+  timeWindow: '1 minute',
+  keyGenerator: (request: FastifyRequest) => {
+    const query = request.query as Record<string, string | undefined>;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    return `shopify:${query.shop ?? ''}:${String(body.visitorId ?? query.visitorId ?? request.ip)}`;
+  },
+};
 
 export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context & { hub: LiveHub }) {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -174,3 +174,109 @@ describe('connecting channels', () => {
     expect(after.items.find((item) => item.id === channel?.id)?.connected).toBe(false);
   });
 });
+
+// The jobs these connections schedule must never reach Google from a test: a closed local port.
+const LOCAL_GOOGLE = {
+  gmailApiBaseUrl: 'http://127.0.0.1:9',
+  oauthTokenUrl: 'http://127.0.0.1:9/token',
+};
+
+describe('connecting Gmail and Shopify', () => {
+  let app: TestServer;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    app = await startTestServer('pglite');
+    api = await app.login();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('connects a Gmail mailbox in push mode, shows its push endpoint once, and schedules the watch', async () => {
+    const response = await api('/api/channels', {
+      body: {
+        kind: 'gmail',
+        name: 'Support mailbox',
+        connection: {
+          emailAddress: 'Support@Acme.example',
+          clientId: 'client-id-1234567890.apps.googleusercontent.com',
+          clientSecret: 'client-secret-123',
+          refreshToken: '1//refresh-token-abcdef',
+          ...LOCAL_GOOGLE,
+          pubsubTopic: 'projects/acme/topics/gmail',
+        },
+      },
+    });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as {
+      id: string;
+      externalAccountId: string;
+      webhookUrl: string;
+    };
+    expect(created.externalAccountId).toBe('support@acme.example');
+    expect(created.webhookUrl).toMatch(
+      new RegExp(`/webhooks/gmail/${created.id}\\?token=[\\w-]{24,}$`),
+    );
+    const listed = (await (await api('/api/channels')).json()) as {
+      items: { id: string; webhookUrl?: string }[];
+    };
+    expect(listed.items.find((item) => item.id === created.id)?.webhookUrl).toMatch(
+      /\/webhooks\/gmail\/[\w-]+$/,
+    );
+    const jobs = await app.server.context.db
+      .selectFrom('jobs')
+      .select(['kind', 'dedupe_key'])
+      .execute();
+    expect(jobs).toContainEqual({ kind: 'gmail.watch', dedupe_key: `gmail.watch:${created.id}` });
+  });
+
+  it('connects a Gmail mailbox without a topic in polling mode', async () => {
+    const response = await api('/api/channels', {
+      body: {
+        kind: 'gmail',
+        name: 'Sales mailbox',
+        connection: {
+          emailAddress: 'sales@acme.example',
+          clientId: 'client-id-1234567890.apps.googleusercontent.com',
+          clientSecret: 'client-secret-123',
+          refreshToken: '1//refresh-token-abcdef',
+          ...LOCAL_GOOGLE,
+        },
+      },
+    });
+    const created = (await response.json()) as { id: string; webhookUrl?: string };
+    expect(created.webhookUrl).toBeUndefined();
+    const jobs = await app.server.context.db.selectFrom('jobs').select('dedupe_key').execute();
+    expect(jobs).toContainEqual({ dedupe_key: `gmail.poll:${created.id}` });
+  });
+
+  it('connects a Shopify store with its app proxy URL', async () => {
+    const response = await api('/api/channels', {
+      body: {
+        kind: 'shopify_widget',
+        name: 'Acme store',
+        assistantId: app.assistant.id,
+        connection: {
+          shopDomain: 'Acme-Outdoor.myshopify.com',
+          appSecret: 'shpss_0123456789abcdef',
+        },
+      },
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      externalAccountId: 'acme-outdoor.myshopify.com',
+      webhookUrl: expect.stringMatching(/\/shopify\/proxy$/),
+      connected: true,
+    });
+    const bad = await api('/api/channels', {
+      body: {
+        kind: 'shopify_widget',
+        name: 'x',
+        connection: { shopDomain: 'acme.com', appSecret: 'short' },
+      },
+    });
+    expect(bad.status).toBe(400);
+  });
+});

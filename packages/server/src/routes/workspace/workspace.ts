@@ -6,6 +6,7 @@ import { connectChannel } from '../../commands/connect-channel.js';
 import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
+import { presentChannel } from '../../presenters/channel.js';
 import type { AssistantRow, ChannelRow } from '../../store/schema.js';
 import { assistantBody, connectBody, idParams, rulesBody } from './schema.js';
 
@@ -22,20 +23,10 @@ function presentAssistant(row: AssistantRow) {
   };
 }
 
-export function presentChannel(row: ChannelRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    assistantId: row.assistant_id,
-    externalAccountId: row.external_account_id,
-    rules: normalizeChannelRules(row.rules),
-    connected: row.secrets_encrypted !== null,
-    createdAt: row.created_at.toISOString(),
-  };
-}
-
-export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
+export async function workspaceRoutes(
+  app: FastifyInstance,
+  ctx: Context & { publicOrigin: string | null },
+) {
   const preHandler = requireOperator(ctx.db);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -86,7 +77,7 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
       .where('workspace_id', '=', operatorOf(request).workspaceId)
       .orderBy('name')
       .execute();
-    return { items: rows.map(presentChannel) };
+    return { items: rows.map((row) => presentChannel(row, ctx.publicOrigin)) };
   });
 
   api.post(
@@ -95,7 +86,19 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
     async (request, reply) => {
       const { workspaceId } = requireAdmin(request);
       const row = await connectChannel(ctx, workspaceId, request.body);
-      return reply.status(201).send(presentChannel(row));
+      const channel = presentChannel(row, ctx.publicOrigin);
+      // The Pub/Sub push endpoint carries its secret token: shown once, to the admin who connects.
+      const pushToken =
+        row.kind === 'gmail' && row.secrets_encrypted
+          ? ctx.secretBox.open(row.secrets_encrypted).pushToken
+          : undefined;
+      return reply
+        .status(201)
+        .send(
+          channel.webhookUrl && pushToken
+            ? { ...channel, webhookUrl: `${channel.webhookUrl}?token=${pushToken}` }
+            : channel,
+        );
     },
   );
 
@@ -153,7 +156,7 @@ export async function workspaceRoutes(app: FastifyInstance, ctx: Context) {
           .where('id', '=', current.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        return presentChannel(row);
+        return presentChannel(row, ctx.publicOrigin);
       });
     },
   );

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../commands/ingest.js';
+import { createChannel, createWorkspace } from '../commands/workspaces.js';
+import { SecretBox } from '../lib/secrets.js';
+import type { StoredEvent } from '../store/events.js';
+import { openTestStore, type TestStore } from '../test-support/db.js';
+import { inboundMessage } from '../test-support/inbound.js';
+import { LiveHub } from './hub.js';
+
+describe('live hub on PostgreSQL when the LISTEN connection drops', () => {
+  let store: TestStore;
+  let hub: LiveHub;
+
+  beforeAll(async () => {
+    store = await openTestStore('postgres');
+    hub = new LiveHub(store);
+    await hub.start();
+  });
+
+  afterAll(async () => {
+    await hub.stop();
+    await store.dispose();
+  });
+
+  it('reconnects and delivers what was committed while it was down', async () => {
+    const { workspace } = await createWorkspace(store.db, {
+      name: 'Reconnect',
+      admin: { email: 'reconnect@test.local', name: 'R', password: 'reconnect-pw' },
+    });
+    const row = await createChannel(store.db, new SecretBox('x'), workspace.id, {
+      kind: 'gmail',
+      name: 'Mail',
+    });
+    const channel = {
+      id: row.id,
+      workspaceId: workspace.id,
+      kind: 'gmail' as const,
+      assistantId: null,
+    };
+    const received: StoredEvent[] = [];
+    hub.subscribe({
+      workspaceId: workspace.id,
+      afterSeq: 0,
+      deliver: (event) => received.push(event),
+    });
+
+    // Cut the hub's LISTEN connection, as a database restart or network blip would.
+    await sql`
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'LISTEN%'
+    `.execute(store.db);
+    await ingest(store.db, channel, [inboundMessage({ text: 'while the listener was down' })]);
+
+    await expect
+      .poll(() => received.map((event) => event.type), { timeout: 10_000 })
+      .toEqual(['message.created', 'conversation.created']);
+  });
+});

@@ -1,0 +1,29 @@
+/** The current page, following the URL path; `navigate` pushes a history entry so Back returns. */
+import { useCallback, useEffect, useState } from 'react';
+import { pathOfRoute, type Route, routeFromPath } from '../routes';
+
+/** The inbox keeps its filters and open conversation in the query string; they are restored
+ * when the operator comes back from the settings. */
+let inboxSearch = '';
+
+export function useRoute() {
+  const [route, setRoute] = useState(() => routeFromPath(window.location.pathname));
+
+  useEffect(() => {
+    const onPopState = () => setRoute(routeFromPath(window.location.pathname));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+
+  const navigate = useCallback((next: Route) => {
+    const leavingInbox = routeFromPath(window.location.pathname).page === 'inbox';
+    if (leavingInbox) inboxSearch = window.location.search;
+    const url = `${pathOfRoute(next)}${next.page === 'inbox' ? inboxSearch : ''}`;
+    if (url !== `${window.location.pathname}${window.location.search}`) {
+      window.history.pushState(null, '', url);
+    }
+    setRoute(next);
+  }, []);
+
+  return { route, navigate };
+}

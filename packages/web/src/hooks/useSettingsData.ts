@@ -1,0 +1,61 @@
+/** The workspace's channels and assistants for the settings pages, kept current after edits. */
+import { useCallback, useEffect, useState } from 'react';
+import { type Assistant, api, type Channel } from '../api';
+
+interface SettingsData {
+  channels: Channel[];
+  assistants: Assistant[];
+  loading: boolean;
+  error: string | null;
+}
+
+export function useSettingsData() {
+  const [data, setData] = useState<SettingsData>({
+    channels: [],
+    assistants: [],
+    loading: true,
+    error: null,
+  });
+  const [loads, setLoads] = useState(0);
+  const reload = useCallback(() => setLoads((count) => count + 1), []);
+
+  // `loads` is a deliberate trigger: bumping it refetches.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    let cancelled = false;
+    setData((previous) => ({ ...previous, loading: true, error: null }));
+    Promise.all([api.listChannels(), api.listAssistants()]).then(
+      ([channels, assistants]) => {
+        if (!cancelled) setData({ channels, assistants, loading: false, error: null });
+      },
+      (error: Error) => {
+        if (!cancelled)
+          setData((previous) => ({ ...previous, loading: false, error: error.message }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [loads]);
+
+  const putChannel = useCallback((channel: Channel) => {
+    setData((previous) => {
+      const known = previous.channels.some((item) => item.id === channel.id);
+      return {
+        ...previous,
+        channels: known
+          ? previous.channels.map((item) => (item.id === channel.id ? channel : item))
+          : [...previous.channels, channel],
+      };
+    });
+  }, []);
+
+  const putAssistant = useCallback((assistant: Assistant) => {
+    setData((previous) => ({
+      ...previous,
+      assistants: previous.assistants.map((item) => (item.id === assistant.id ? assistant : item)),
+    }));
+  }, []);
+
+  return { ...data, reload, putChannel, putAssistant };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { pathOfRoute, routeFromPath } from './routes';
+
+describe('routes', () => {
+  it('opens the channels settings by default', () => {
+    expect(routeFromPath('/settings')).toEqual({ page: 'settings', section: 'channels' });
+    expect(routeFromPath('/settings/')).toEqual({ page: 'settings', section: 'channels' });
+  });
+
+  it('round-trips every page', () => {
+    for (const path of ['/', '/settings/channels', '/settings/assistants']) {
+      expect(pathOfRoute(routeFromPath(path))).toBe(path);
+    }
+  });
+
+  it('falls back to the inbox for paths it does not know', () => {
+    expect(routeFromPath('/settings/billing')).toEqual({ page: 'inbox' });
+    expect(routeFromPath('/anything')).toEqual({ page: 'inbox' });
+  });
+});

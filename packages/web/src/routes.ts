@@ -1,0 +1,23 @@
+/** Which page the app shows, read from the URL path so links, reloads and Back all work. The
+ * server answers unknown page paths with the app, so `/settings/...` needs no server route. */
+
+export const SETTINGS_SECTIONS = ['channels', 'assistants'] as const;
+
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+export type Route = { page: 'inbox' } | { page: 'settings'; section: SettingsSection };
+
+function isSettingsSection(value: string): value is SettingsSection {
+  return (SETTINGS_SECTIONS as readonly string[]).includes(value);
+}
+
+export function routeFromPath(pathname: string): Route {
+  const [first, second = 'channels'] = pathname.split('/').filter(Boolean);
+  if (first === 'settings' && isSettingsSection(second))
+    return { page: 'settings', section: second };
+  return { page: 'inbox' };
+}
+
+export function pathOfRoute(route: Route): string {
+  return route.page === 'settings' ? `/settings/${route.section}` : '/';
+}

@@ -77,9 +77,36 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** preHandler for operator routes: loads the session and enforces CSRF on writes. */
+export const API_KEY_PREFIX = 'prl_';
+
+/** A bearer API key acts for the workspace with the key's role; no cookie, so no CSRF. */
+async function findApiKeyOperator(db: Db, key: string): Promise<Operator | null> {
+  const row = await db
+    .updateTable('api_keys')
+    .set({ last_used_at: new Date() })
+    .where('key_hash', '=', hashToken(key))
+    .where('revoked_at', 'is', null)
+    .returning(['created_by', 'workspace_id', 'role'])
+    .executeTakeFirst();
+  return row
+    ? { userId: row.created_by, workspaceId: row.workspace_id, role: row.role, csrfToken: '' }
+    : null;
+}
+
+export function hashApiKey(key: string): string {
+  return hashToken(key);
+}
+
+/** preHandler for operator routes: an API key, or a session with CSRF enforced on writes. */
 export function requireOperator(db: Db) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      const operator = await findApiKeyOperator(db, authorization.slice('Bearer '.length).trim());
+      if (!operator) throw unauthorized('The API key is not valid or was revoked.');
+      request.operator = operator;
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     const operator = token ? await findOperator(db, token) : null;
     if (!operator) throw unauthorized();

@@ -145,8 +145,29 @@ const initial: Migration = {
   },
 };
 
+/** API keys for programmatic access; only a hash of each key is stored. */
+const apiKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE api_keys (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        created_by uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'agent')),
+        key_hash text NOT NULL UNIQUE,
+        key_prefix text NOT NULL,
+        last_used_at timestamptz,
+        revoked_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX api_keys_workspace ON api_keys (workspace_id);
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial };
+    return { '0001_initial': initial, '0002_api_keys': apiKeys };
   },
 };

@@ -143,7 +143,22 @@ export interface JobsTable {
   updated_at: Generated<Date>;
 }
 
+export interface ApiKeysTable {
+  id: Generated<string>;
+  workspace_id: string;
+  created_by: string;
+  name: string;
+  role: 'admin' | 'agent';
+  key_hash: string;
+  /** The first characters of the key, so people can tell their keys apart. */
+  key_prefix: string;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  api_keys: ApiKeysTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 import { presentChannel } from '../../presenters/channel.js';
-import type { AssistantRow, ChannelRow } from '../../store/schema.js';
+import type { AssistantRow } from '../../store/schema.js';
 import { assistantBody, connectBody, idParams, rulesBody } from './schema.js';
 
 function presentAssistant(row: AssistantRow) {

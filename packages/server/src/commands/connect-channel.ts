@@ -16,7 +16,7 @@ import { AppError, badRequest, conflict } from '../lib/errors.js';
 import type { ChannelRow } from '../store/schema.js';
 import { createChannel } from './workspaces.js';
 
-interface ConnectionSettings {
+interface ChannelSettings {
   externalAccountId: string | null;
   config: Record<string, unknown>;
   secrets?: Record<string, string>;
@@ -35,7 +35,7 @@ function invalid(errors: { field: string; message: string }[]): AppError {
   return badRequest(`The connection details are not valid — ${details.join('; ')}`);
 }
 
-function connectionSettings(kind: ChannelKind, connection: unknown): ConnectionSettings {
+function connectionSettings(kind: ChannelKind, connection: unknown): ChannelSettings {
   if (WIDGET_KINDS.includes(kind)) return { externalAccountId: null, config: {} };
   const result = isMetaKind(kind)
     ? metaChannelInput(kind, connection)

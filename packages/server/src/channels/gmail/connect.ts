@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { randomToken } from '../../lib/ids.js';
+import { type ConnectionInputResult, parseConnectionInput } from '../connection-input.js';
 
 export const gmailChannelInputSchema = z.object({
   emailAddress: z.email('The mailbox address is not a valid email address.'),
@@ -25,33 +26,10 @@ export const gmailChannelInputSchema = z.object({
   oauthTokenUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
-export type GmailChannelInputResult =
-  | {
-      ok: true;
-      settings: {
-        externalAccountId: string;
-        config: Record<string, unknown>;
-        secrets: Record<string, string>;
-      };
-    }
-  | { ok: false; errors: { field: string; message: string }[] };
-
-export function gmailChannelInput(input: unknown): GmailChannelInputResult {
-  const parsed = gmailChannelInputSchema.safeParse(input);
-  if (!parsed.success) {
+export function gmailChannelInput(input: unknown): ConnectionInputResult {
+  return parseConnectionInput(gmailChannelInputSchema, input, (value) => {
+    const emailAddress = value.emailAddress.toLowerCase();
     return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        message: issue.message,
-      })),
-    };
-  }
-  const value = parsed.data;
-  const emailAddress = value.emailAddress.toLowerCase();
-  return {
-    ok: true,
-    settings: {
       externalAccountId: emailAddress,
       config: {
         emailAddress,
@@ -66,6 +44,6 @@ export function gmailChannelInput(input: unknown): GmailChannelInputResult {
         refreshToken: value.refreshToken,
         pushToken: value.pushToken ?? randomToken(24),
       },
-    },
-  };
+    };
+  });
 }

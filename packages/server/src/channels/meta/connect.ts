@@ -3,6 +3,7 @@
  * the routing id, the non-secret config and the secrets (which the caller encrypts at rest).
  */
 import { z } from 'zod';
+import { type ConnectionInputResult, parseConnectionInput } from '../connection-input.js';
 import type { MetaChannelKind } from './envelope.js';
 import { DEFAULT_GRAPH_API_BASE_URL, DEFAULT_GRAPH_API_VERSION } from './graph-client.js';
 
@@ -40,37 +41,22 @@ export interface MetaChannelSettings {
   secrets: { accessToken: string; appSecret: string; verifyToken: string };
 }
 
-export type MetaChannelInputResult =
-  | { ok: true; settings: MetaChannelSettings }
-  | { ok: false; errors: { field: string; message: string }[] };
-
-export function metaChannelInput(kind: MetaChannelKind, input: unknown): MetaChannelInputResult {
-  const parsed = metaChannelInputSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        message: issue.message,
-      })),
-    };
-  }
-  const value = parsed.data;
-  return {
-    ok: true,
-    settings: {
-      kind,
-      externalAccountId: value.accountId,
-      config: {
-        accountId: value.accountId,
-        graphApiBaseUrl: (value.graphApiBaseUrl ?? DEFAULT_GRAPH_API_BASE_URL).replace(/\/+$/, ''),
-        graphApiVersion: value.graphApiVersion ?? DEFAULT_GRAPH_API_VERSION,
-      },
-      secrets: {
-        accessToken: value.accessToken,
-        appSecret: value.appSecret,
-        verifyToken: value.verifyToken,
-      },
+export function metaChannelInput(
+  kind: MetaChannelKind,
+  input: unknown,
+): ConnectionInputResult<MetaChannelSettings> {
+  return parseConnectionInput(metaChannelInputSchema, input, (value) => ({
+    kind,
+    externalAccountId: value.accountId,
+    config: {
+      accountId: value.accountId,
+      graphApiBaseUrl: (value.graphApiBaseUrl ?? DEFAULT_GRAPH_API_BASE_URL).replace(/\/+$/, ''),
+      graphApiVersion: value.graphApiVersion ?? DEFAULT_GRAPH_API_VERSION,
     },
-  };
+    secrets: {
+      accessToken: value.accessToken,
+      appSecret: value.appSecret,
+      verifyToken: value.verifyToken,
+    },
+  }));
 }

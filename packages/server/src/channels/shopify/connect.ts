@@ -3,6 +3,7 @@
  * and the app's shared secret verifies them.
  */
 import { z } from 'zod';
+import { type ConnectionInputResult, parseConnectionInput } from '../connection-input.js';
 
 export const shopifyChannelInputSchema = z.object({
   shopDomain: z
@@ -16,34 +17,10 @@ export const shopifyChannelInputSchema = z.object({
   appSecret: z.string().trim().min(16, "The app's client secret looks too short."),
 });
 
-export type ShopifyChannelInputResult =
-  | {
-      ok: true;
-      settings: {
-        externalAccountId: string;
-        config: Record<string, unknown>;
-        secrets: Record<string, string>;
-      };
-    }
-  | { ok: false; errors: { field: string; message: string }[] };
-
-export function shopifyChannelInput(input: unknown): ShopifyChannelInputResult {
-  const parsed = shopifyChannelInputSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        message: issue.message,
-      })),
-    };
-  }
-  return {
-    ok: true,
-    settings: {
-      externalAccountId: parsed.data.shopDomain,
-      config: { shopDomain: parsed.data.shopDomain },
-      secrets: { appSecret: parsed.data.appSecret },
-    },
-  };
+export function shopifyChannelInput(input: unknown): ConnectionInputResult {
+  return parseConnectionInput(shopifyChannelInputSchema, input, (value) => ({
+    externalAccountId: value.shopDomain,
+    config: { shopDomain: value.shopDomain },
+    secrets: { appSecret: value.appSecret },
+  }));
 }

@@ -179,11 +179,6 @@ async function ingestMessage(
     subject: inbound.conversation?.subject ?? null,
     metadata: inbound.conversation?.metadata ?? {},
   });
-  // A concurrent delivery of the same message may have committed while we waited for the lock.
-  const raced = await findDuplicate();
-  if (raced)
-    return { status: 'duplicate', messageId: raced.id, conversationId: raced.conversation_id };
-
   const parent = inbound.parentExternalId
     ? await trx
         .selectFrom('messages')
@@ -210,8 +205,18 @@ async function ingestMessage(
       metadata: JSON.stringify(inbound.metadata ?? {}),
       created_at: inbound.sentAt,
     })
+    // A concurrent delivery of the same message may have committed while we waited for the
+    // conversation lock; nothing has been changed yet, so it is simply reported.
+    .onConflict((oc) =>
+      oc.columns(['channel_id', 'external_id']).where('external_id', 'is not', null).doNothing(),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!message) {
+    const raced = await findDuplicate();
+    if (!raced) throw new Error(`Message ${inbound.externalId} conflicted but cannot be found`);
+    return { status: 'duplicate', messageId: raced.id, conversationId: raced.conversation_id };
+  }
 
   const fromContact = inbound.author === 'contact';
   // Late-arriving (older) messages must not move the card's activity or preview backwards.

@@ -1,6 +1,7 @@
 /** `npm start`: reads the environment, opens the database, seeds a demo, serves Parley. */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OpenAiCompatibleProvider } from './ai/openai-compatible-provider.js';
 import { createServer } from './app.js';
 import { DEMO_LOGIN, seedDemo } from './demo/seed.js';
 import { loadOrCreateKeyFile, SecretBox } from './lib/secrets.js';
@@ -18,8 +19,18 @@ const store = await openStore({
 const secretKey = env.PARLEY_SECRET_KEY ?? loadOrCreateKeyFile(join(dataDir, 'secret.key'));
 const publicUrl = env.PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 
+// Any OpenAI-compatible endpoint when configured; otherwise the built-in offline assistant.
+const provider = env.PARLEY_MODEL_BASE_URL
+  ? new OpenAiCompatibleProvider({
+      baseUrl: env.PARLEY_MODEL_BASE_URL,
+      model: env.PARLEY_MODEL ?? 'gpt-4o-mini',
+      ...(env.PARLEY_MODEL_API_KEY ? { apiKey: env.PARLEY_MODEL_API_KEY } : {}),
+    })
+  : undefined;
+
 const server = await createServer({
   store,
+  ...(provider ? { provider } : {}),
   secretBox: new SecretBox(secretKey),
   paths: { webDist: join(packagesDir, 'web/dist'), widgetDist: join(packagesDir, 'widget/dist') },
   publicOrigin: new URL(publicUrl).origin,

@@ -45,6 +45,7 @@ import { metaWebhookRoutes } from './routes/webhooks/meta.js';
 import { widgetRoutes } from './routes/widget/widget.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { loadChannel } from './store/channels.js';
+import { pruneOldRows } from './store/retention.js';
 import type { Store } from './store/store.js';
 
 export interface ServerOptions {
@@ -72,6 +73,7 @@ export interface ParleyServer {
 }
 
 const BODY_LIMIT = 1024 * 1024;
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 function fastifyLogger(app: FastifyInstance): Logger {
   return {
@@ -181,6 +183,12 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 
   await hub.start();
   if (options.runJobs !== false) await jobs.start();
+  const pruning = setInterval(() => {
+    pruneOldRows(context.db).catch((error: unknown) =>
+      app.log.error({ err: error }, 'pruning failed'),
+    );
+  }, PRUNE_INTERVAL_MS);
+  pruning.unref();
 
   return {
     app,
@@ -188,6 +196,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     hub,
     jobs,
     async close() {
+      clearInterval(pruning);
       await jobs.stop();
       await hub.stop();
       await app.close();

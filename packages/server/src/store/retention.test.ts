@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../commands/ingest.js';
+import { createChannel, createWorkspace } from '../commands/workspaces.js';
+import { completeJob, enqueueJob } from '../jobs/queue.js';
+import { SecretBox } from '../lib/secrets.js';
+import { openTestStore, type TestStore } from '../test-support/db.js';
+import { inboundMessage } from '../test-support/inbound.js';
+import { readEvents } from './events.js';
+import { pruneOldRows } from './retention.js';
+
+describe('retention', () => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+  });
+
+  afterAll(async () => {
+    await store.dispose();
+  });
+
+  it('drops month-old events and week-old finished jobs, and keeps the rest', async () => {
+    const { workspace } = await createWorkspace(store.db, {
+      name: 'Retention',
+      admin: { email: 'retention@test.local', name: 'R', password: 'retention-pw' },
+    });
+    const row = await createChannel(store.db, new SecretBox('x'), workspace.id, {
+      kind: 'gmail',
+      name: 'Mail',
+    });
+    const channel = {
+      id: row.id,
+      workspaceId: workspace.id,
+      kind: 'gmail' as const,
+      assistantId: null,
+    };
+    await ingest(store.db, channel, [inboundMessage({ threadKey: 'old' })]);
+    await sql`UPDATE events SET created_at = now() - interval '31 days'`.execute(store.db);
+    await ingest(store.db, channel, [inboundMessage({ threadKey: 'new' })]);
+
+    await enqueueJob(store.db, { workspaceId: workspace.id, kind: 'old.done', payload: {} });
+    await enqueueJob(store.db, { workspaceId: workspace.id, kind: 'still.pending', payload: {} });
+    const [done] = await store.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'old.done')
+      .execute();
+    await completeJob(store.db, done?.id ?? '');
+    await sql`UPDATE jobs SET updated_at = now() - interval '8 days', run_at = now() - interval '8 days'`.execute(
+      store.db,
+    );
+
+    expect(await pruneOldRows(store.db)).toEqual({ events: 2, jobs: 1 });
+    expect((await readEvents(store.db, workspace.id, 0)).length).toBe(2);
+    const jobs = await store.db.selectFrom('jobs').select('kind').execute();
+    expect(jobs).toEqual([{ kind: 'still.pending' }]);
+  });
+});

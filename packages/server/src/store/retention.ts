@@ -1,0 +1,23 @@
+/**
+ * Keeps the event log and the job table from growing forever. Events only serve live-stream
+ * resumption, so a month is plenty; finished jobs are kept a week for troubleshooting.
+ * Idempotent, so every instance may run it.
+ */
+import { sql } from 'kysely';
+import type { Db } from './store.js';
+
+export const EVENT_RETENTION_DAYS = 30;
+export const FINISHED_JOB_RETENTION_DAYS = 7;
+
+export async function pruneOldRows(db: Db): Promise<{ events: number; jobs: number }> {
+  const events = await db
+    .deleteFrom('events')
+    .where('created_at', '<', sql<Date>`now() - ${`${EVENT_RETENTION_DAYS} days`}::interval`)
+    .executeTakeFirst();
+  const jobs = await db
+    .deleteFrom('jobs')
+    .where('status', 'in', ['done', 'failed'])
+    .where('updated_at', '<', sql<Date>`now() - ${`${FINISHED_JOB_RETENTION_DAYS} days`}::interval`)
+    .executeTakeFirst();
+  return { events: Number(events.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
+}

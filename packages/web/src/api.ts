@@ -145,6 +145,14 @@ export const api = {
   sendMessage: (id: string, text: string) =>
     request<MessageView>('POST', `${conversationPath(id)}/messages`, { text }),
 
+  /** Answers the latest comment of a comment thread with a DM; resolves to the DM conversation. */
+  privateReply: (id: string, text: string) =>
+    request<{ conversation: ConversationCard; message: MessageView }>(
+      'POST',
+      `${conversationPath(id)}/private-reply`,
+      { text },
+    ),
+
   pauseAi: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/pause`),
 
   resumeAi: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/resume`),

@@ -1,5 +1,5 @@
-/** Turns a conversation's free-form facts (Shopify shop and customer, the post or media a comment
- * thread is on, ...) into short label/value pairs for the thread header. */
+/** Turns a conversation's free-form facts (Shopify shop and customer, ...) into short
+ * label/value pairs for the thread header. */
 import type { ConversationCard } from '@parley/domain';
 import { safeHttpUrl } from './format';
 
@@ -11,6 +11,18 @@ export interface Detail {
 }
 
 const MAX_DETAILS = 8;
+
+/** Metadata the thread presents in its own way (the commented post, private-reply links) or
+ * that only the server needs (Gmail's threading headers). */
+const SHOWN_ELSEWHERE = new Set([
+  'post',
+  'caption',
+  'mediaId',
+  'postId',
+  'privateReplyConversationId',
+  'privateReplyTo',
+  'gmail',
+]);
 const MAX_VALUE_LENGTH = 160;
 
 /** `shopDomain` / `customer_id` → "Shop domain" / "Customer id". */
@@ -34,13 +46,14 @@ function detail(label: string, raw: string | number | boolean): Detail {
   return { label, value: short, href };
 }
 
-/** Contact attributes first, then metadata one level deep (e.g. `post.url` → "Post url"). */
+/** Contact attributes first, then metadata one level deep (e.g. `order.id` → "Order id"). */
 export function conversationDetails(card: ConversationCard): Detail[] {
   const details: Detail[] = [];
   for (const [key, value] of Object.entries(card.contact.attributes)) {
     details.push(detail(humanize(key), value));
   }
   for (const [key, value] of Object.entries(card.metadata)) {
+    if (SHOWN_ELSEWHERE.has(key)) continue;
     if (isPrimitive(value)) {
       details.push(detail(humanize(key), value));
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime, safeHttpUrl } from './format';
+import { fileSize, relativeTime, safeHttpUrl } from './format';
 
 describe('relativeTime', () => {
   const now = new Date('2026-01-10T12:00:00Z');
@@ -24,5 +24,25 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('data:text/html,hi')).toBeNull();
     expect(safeHttpUrl('not a url')).toBeNull();
     expect(safeHttpUrl(undefined)).toBeNull();
+  });
+});
+
+describe('fileSize', () => {
+  it('reads like a file manager', () => {
+    expect(fileSize(0)).toBe('0 B');
+    expect(fileSize(840)).toBe('840 B');
+    expect(fileSize(1536)).toBe('1.5 KB');
+    expect(fileSize(245_760)).toBe('240 KB');
+    expect(fileSize(3_565_158)).toBe('3.4 MB');
+    expect(fileSize(5 * 1024 ** 3)).toBe('5 GB');
+  });
+
+  it('moves to the next unit rather than show 1024 of one', () => {
+    expect(fileSize(1_048_500)).toBe('1 MB');
+  });
+
+  it('shows nothing for a size that makes no sense', () => {
+    expect(fileSize(-1)).toBe('');
+    expect(fileSize(Number.NaN)).toBe('');
   });
 });

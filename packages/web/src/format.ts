@@ -51,3 +51,20 @@ export function safeHttpUrl(value: string | undefined): string | null {
     return null;
   }
 }
+
+const SIZE_UNITS = ['KB', 'MB', 'GB'];
+
+/** "840 B", "12 KB", "3.4 MB": one decimal only while the number is small. */
+export function fileSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  let value = bytes / 1024;
+  let unit = 0;
+  // Compared after rounding, so 1,048,500 bytes reads "1 MB" rather than "1024 KB".
+  while (Math.round(value) >= 1024 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  return `${rounded} ${SIZE_UNITS[unit]}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathOfRoute, routeFromPath } from './routes';
+import { conversationUrl, pathOfRoute, routeFromPath } from './routes';
 
 describe('routes', () => {
   it('opens the channels settings by default', () => {
@@ -16,5 +16,12 @@ describe('routes', () => {
   it('falls back to the inbox for paths it does not know', () => {
     expect(routeFromPath('/settings/billing')).toEqual({ page: 'inbox' });
     expect(routeFromPath('/anything')).toEqual({ page: 'inbox' });
+  });
+});
+
+describe('conversationUrl', () => {
+  it('opens a conversation in the inbox and keeps the filters', () => {
+    expect(conversationUrl('dm 1', '?channel=gmail&c=old')).toBe('/?channel=gmail&c=dm+1');
+    expect(conversationUrl('dm1', '')).toBe('/?c=dm1');
   });
 });

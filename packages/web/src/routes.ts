@@ -21,3 +21,10 @@ export function routeFromPath(pathname: string): Route {
 export function pathOfRoute(route: Route): string {
   return route.page === 'settings' ? `/settings/${route.section}` : '/';
 }
+
+/** The inbox URL with conversation `id` open, keeping the current filters (`search`). */
+export function conversationUrl(id: string, search: string): string {
+  const params = new URLSearchParams(search);
+  params.set('c', id);
+  return `/?${params}`;
+}

@@ -85,6 +85,7 @@ export function Inbox({ session, onNavigate, onLoggedOut }: Props) {
               onBack={() => setSelectedId(null)}
               onCard={current.accept}
               onMessage={current.applyMessage}
+              onOpenConversation={setSelectedId}
             />
           ) : (
             <p className="thread-placeholder">Select a conversation to read and reply.</p>

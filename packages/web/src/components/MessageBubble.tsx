@@ -1,6 +1,9 @@
 /** One message: the customer on the left, everyone speaking for the business on the right. */
 import type { MessageView } from '@parley/domain';
-import { AUTHOR_LABELS, DELIVERY_LABELS, fullTime, messageTime, safeHttpUrl } from '../format';
+import { AUTHOR_LABELS, DELIVERY_LABELS, fullTime, messageTime } from '../format';
+import { AttachmentList } from './AttachmentList';
+import { DeliveryNote } from './DeliveryNote';
+import { EmailExtras } from './EmailExtras';
 
 interface Props {
   message: MessageView;
@@ -35,28 +38,8 @@ export function MessageBubble({ message, depth, contactName }: Props) {
             {message.text}
           </p>
         )}
-        {message.attachments.length > 0 && (
-          <ul className="attachments" aria-label="Attachments">
-            {message.attachments.map((attachment, index) => {
-              const href = safeHttpUrl(attachment.url);
-              const label = attachment.name ?? attachment.url ?? 'no link';
-              return (
-                // Attachments carry no id of their own; their order in a message never changes.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                <li key={index}>
-                  <span className="attachment-type">{attachment.type}</span>{' '}
-                  {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer">
-                      {label}
-                    </a>
-                  ) : (
-                    <span>{label}</span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        {!message.removed && <EmailExtras message={message} author={author} />}
+        {message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
         {(message.edited || delivery) && (
           <div className="message-footer">
             {message.edited && <span className="message-edited">Edited</span>}
@@ -65,11 +48,7 @@ export function MessageBubble({ message, depth, contactName }: Props) {
             )}
           </div>
         )}
-        {message.error && (
-          <p className="message-error" role={delivery === 'failed' ? 'alert' : undefined}>
-            {message.error}
-          </p>
-        )}
+        <DeliveryNote message={message} />
       </div>
     </li>
   );

@@ -2,8 +2,10 @@
 import { type ConversationCard, contactLabel, type MessageView } from '@parley/domain';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
+import { isCommentThread } from '../comments';
 import type { ThreadState } from '../hooks/useThread';
 import { threadRows } from '../thread';
+import { CommentReplyBox } from './CommentReplyBox';
 import { MessageBubble } from './MessageBubble';
 import { ReplyBox } from './ReplyBox';
 import { ThreadHeader } from './ThreadHeader';
@@ -15,11 +17,15 @@ interface Props {
   thread: ThreadState;
   assistantName: (id: string | null) => string | null;
   onBack: () => void;
+  /** A card our own request changed: this conversation's, or the DM a private reply opened. */
   onCard: (card: ConversationCard) => void;
   onMessage: (message: MessageView) => void;
+  /** Switches the inbox to another conversation (e.g. the DM a private reply opened). */
+  onOpenConversation: (id: string) => void;
 }
 
-export function Thread({ thread, assistantName, onBack, onCard, onMessage }: Props) {
+export function Thread(props: Props) {
+  const { thread, assistantName, onBack, onCard, onMessage, onOpenConversation } = props;
   const { card, messages } = thread;
   const rows = useMemo(() => threadRows(messages), [messages]);
   const [toggling, setToggling] = useState(false);
@@ -90,6 +96,7 @@ export function Thread({ thread, assistantName, onBack, onCard, onMessage }: Pro
         onToggleAi={toggleAi}
         toggling={toggling}
         toggleError={toggleError}
+        onOpenConversation={onOpenConversation}
       />
       <ol className="messages" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages">
         {thread.loading && messages.length === 0 && (
@@ -114,7 +121,16 @@ export function Thread({ thread, assistantName, onBack, onCard, onMessage }: Pro
           />
         ))}
       </ol>
-      <ReplyBox onSend={send} />
+      {isCommentThread(card.channelKind) ? (
+        <CommentReplyBox
+          card={card}
+          onPublicReply={send}
+          onDmConversation={onCard}
+          onOpenConversation={onOpenConversation}
+        />
+      ) : (
+        <ReplyBox onSend={send} />
+      )}
     </section>
   );
 }

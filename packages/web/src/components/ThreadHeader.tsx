@@ -1,7 +1,11 @@
 /** Who the conversation is with, where it happens, what it is about, and the AI switch. */
-import { CHANNEL_LABELS, type ConversationCard, contactLabel } from '@parley/domain';
+import type { ConversationCard } from '@parley/domain';
+import { commentedPost } from '../comments';
 import { conversationDetails } from '../details';
+import { threadHeading } from '../heading';
 import { ChannelIcon } from './ChannelIcon';
+import { LinkedConversations } from './LinkedConversations';
+import { PostReference } from './PostReference';
 
 interface Props {
   card: ConversationCard;
@@ -10,15 +14,15 @@ interface Props {
   onToggleAi: () => void;
   toggling: boolean;
   toggleError: string | null;
+  onOpenConversation: (id: string) => void;
 }
 
 export function ThreadHeader(props: Props) {
-  const { card, assistantName, onBack, onToggleAi, toggling, toggleError } = props;
+  const { card, assistantName, onBack, onToggleAi, toggling, toggleError, onOpenConversation } =
+    props;
+  const heading = threadHeading(card, assistantName);
+  const post = commentedPost(card);
   const details = conversationDetails(card);
-  const secondary = [
-    card.contact.email,
-    card.contact.username && `@${card.contact.username}`,
-  ].filter((value): value is string => Boolean(value) && value !== contactLabel(card.contact));
 
   return (
     <header className="thread-header">
@@ -29,16 +33,8 @@ export function ThreadHeader(props: Props) {
         </button>
         <ChannelIcon kind={card.channelKind} size={24} />
         <div className="thread-title">
-          <h2 id="thread-title">{contactLabel(card.contact)}</h2>
-          <p className="thread-subtitle">
-            {[
-              CHANNEL_LABELS[card.channelKind],
-              ...secondary,
-              assistantName && `Assistant: ${assistantName}`,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </p>
+          <h2 id="thread-title">{heading.title}</h2>
+          <p className="thread-subtitle">{heading.subtitle}</p>
         </div>
         <button
           type="button"
@@ -61,7 +57,9 @@ export function ThreadHeader(props: Props) {
           {toggleError}
         </p>
       )}
-      {card.subject && <p className="thread-subject">{card.subject}</p>}
+      {heading.subject && <p className="thread-subject">{heading.subject}</p>}
+      {post && <PostReference post={post} />}
+      <LinkedConversations card={card} onOpenConversation={onOpenConversation} />
       {card.summary && (
         <p className="thread-summary">
           <span aria-hidden="true">✦ </span>

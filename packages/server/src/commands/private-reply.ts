@@ -66,9 +66,12 @@ export async function privateReply(
   }
 
   const commentChannel = await loadChannel(ctx.db, ctx.secretBox, thread.channel_id);
-  const accountId = commentChannel?.config.accountId;
-  if (!commentChannel || typeof accountId !== 'string') throw notFound('The comment channel');
-  const [dmChannel] = await findChannelsByAccount(ctx.db, ctx.secretBox, [dmKind], [accountId]);
+  if (!commentChannel) throw notFound('The comment channel');
+  const accountId = commentChannel.config.accountId;
+  const [dmChannel] =
+    typeof accountId === 'string'
+      ? await findChannelsByAccount(ctx.db, ctx.secretBox, [dmKind], [accountId])
+      : [];
   if (!dmChannel || dmChannel.workspaceId !== input.workspaceId) {
     throw new AppError(
       422,

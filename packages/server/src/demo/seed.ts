@@ -3,7 +3,7 @@
  * all eight channel kinds at different ages (active, recent, idle, paused), stored through the
  * same ingest path real webhooks use.
  */
-import type { ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
+import type { Attachment, ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
@@ -17,7 +17,14 @@ interface DemoThread {
   subject?: string;
   metadata?: Record<string, unknown>;
   paused?: string;
-  lines: [MessageAuthor, string][];
+  /** Comment threads: every later line answers the first comment. */
+  nested?: boolean;
+  lines: [MessageAuthor, string, DemoExtras?][];
+}
+
+interface DemoExtras {
+  attachments?: Attachment[];
+  metadata?: Record<string, unknown>;
 }
 
 const THREADS: DemoThread[] = [
@@ -69,6 +76,21 @@ const THREADS: DemoThread[] = [
       [
         'contact',
         'Hello, we run a climbing gym in Leeds and would like wholesale pricing for 200 chalk bags. Do you offer volume discounts?',
+        {
+          attachments: [
+            {
+              type: 'file',
+              name: 'gym-floor-plan.pdf',
+              mimeType: 'application/pdf',
+              size: 245_760,
+            },
+          ],
+          metadata: {
+            html: '<p>Hello,</p><p>we run a climbing gym in <strong>Leeds</strong> and would like wholesale pricing for <strong>200 chalk bags</strong>. Do you offer volume discounts?</p><p>Best,<br>Priya</p>',
+            fullText:
+              'Hello, we run a climbing gym in Leeds and would like wholesale pricing for 200 chalk bags. Do you offer volume discounts?\n\nOn Mon, 23 Nov 2026, Acme Outdoor <hello@acme-outdoor.example> wrote:\n> Thanks for visiting our stand at the Leeds climbing fair!',
+          },
+        },
       ],
       [
         'assistant',
@@ -97,7 +119,15 @@ const THREADS: DemoThread[] = [
     kind: 'instagram_comment',
     contact: { externalId: '17841400000000003', username: 'alpine.amy' },
     minutesAgo: 180,
-    metadata: { mediaId: '18000000000000001', caption: 'Meet the new Summit jacket 🏔️' },
+    metadata: {
+      post: {
+        platform: 'instagram',
+        id: '18000000000000001',
+        permalink: 'https://www.instagram.com/p/C0SummitJacket/',
+      },
+      caption: 'Meet the new Summit jacket 🏔️',
+    },
+    nested: true,
     lines: [
       ['contact', 'Does this come in petite sizes?'],
       ['assistant', 'It does! Petite XS–L is available on our site.'],
@@ -108,9 +138,14 @@ const THREADS: DemoThread[] = [
     contact: { externalId: '6120000000000004', displayName: 'Tom Becker' },
     minutesAgo: 60 * 26,
     metadata: {
-      postId: '102000000000001_555000000000001',
+      post: {
+        platform: 'facebook',
+        id: '102000000000001_555000000000001',
+        permalink: 'https://www.facebook.com/102000000000001/posts/555000000000001',
+      },
       caption: 'Spring sale: 20% off all tents',
     },
+    nested: true,
     lines: [
       ['contact', 'Is the sale valid in store too?'],
       ['assistant', 'The spring sale is online only, sorry Tom!'],
@@ -164,9 +199,12 @@ export async function seedDemo(ctx: Context) {
         : null,
     });
     const start = now - thread.minutesAgo * 60_000 - thread.lines.length * 60_000;
-    const events: InboundMessage[] = thread.lines.map(([author, text], index) => ({
+    const events: InboundMessage[] = thread.lines.map(([author, text, extras], index) => ({
       type: 'message',
       externalId: `demo-${thread.kind}-${index}`,
+      ...(thread.nested && index > 0 ? { parentExternalId: `demo-${thread.kind}-0` } : {}),
+      ...(extras?.attachments ? { attachments: extras.attachments } : {}),
+      ...(extras?.metadata ? { metadata: extras.metadata } : {}),
       threadKey: thread.contact.externalId,
       contact: thread.contact,
       author,

@@ -1,6 +1,6 @@
 /** Serves the built inbox app, the widget script and the share-link chat page. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../context.js';
@@ -20,8 +20,17 @@ export async function staticRoutes(app: FastifyInstance, ctx: Context & { paths:
     await app.register(fastifyStatic, {
       root: webDist,
       prefix: '/',
-      wildcard: false,
+      // Looked up per request, so a rebuilt inbox is served without a restart.
+      wildcard: true,
       index: 'index.html',
+      cacheControl: false,
+      setHeaders(response, path) {
+        // Vite names bundles by content hash: they never change; the page itself always may.
+        response.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
     });
   }
 

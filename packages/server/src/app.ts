@@ -30,7 +30,7 @@ import {
 } from './commands/automation.js';
 import { deliverMessage, SEND_JOB } from './commands/send-message.js';
 import type { Context, Logger } from './context.js';
-import { JobRunner } from './jobs/runner.js';
+import { JobRunner, recurring } from './jobs/runner.js';
 import { AppError } from './lib/errors.js';
 import type { SecretBox } from './lib/secrets.js';
 import { LiveHub } from './live/hub.js';
@@ -158,6 +158,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     afterMessage: afterCustomerMessage,
     now: context.now,
   };
+  const logJobError = (message: string, error: unknown) => app.log.error({ err: error }, message);
   const jobs = new JobRunner(
     options.store,
     {
@@ -168,12 +169,14 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
         await runGmailSync(gmail, String(payload.channelId));
       },
       // Recurring: each run says when the next one is due (null ends it).
-      [GMAIL_WATCH_JOB]: async (payload) => ({
-        runAgainAt: await renewGmailWatch(gmail, String(payload.channelId)),
-      }),
-      [GMAIL_POLL_JOB]: async (payload) => ({
-        runAgainAt: await pollGmail(gmail, String(payload.channelId)),
-      }),
+      [GMAIL_WATCH_JOB]: recurring(
+        (payload) => renewGmailWatch(gmail, String(payload.channelId)),
+        logJobError,
+      ),
+      [GMAIL_POLL_JOB]: recurring(
+        (payload) => pollGmail(gmail, String(payload.channelId)),
+        logJobError,
+      ),
     },
     {
       pollMs: options.jobPollMs ?? 1000,

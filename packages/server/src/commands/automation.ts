@@ -9,7 +9,7 @@ import {
   SAFETY_NET_REASONS,
   safetyNetTrigger,
 } from '@parley/domain';
-import type { ChatTurn } from '../ai/provider.js';
+import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { AppError } from '../lib/errors.js';
@@ -70,24 +70,29 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
     .executeTakeFirstOrThrow();
   const recent = await ctx.db
     .selectFrom('messages')
-    .select(['author', 'text'])
+    .select(['id', 'author', 'text', 'metadata'])
     .where('conversation_id', '=', conversationId)
     .where('removed_at', 'is', null)
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(HISTORY_TURNS)
     .execute();
-  const turns: ChatTurn[] = recent.reverse().map((row) => ({
-    role: row.author === 'contact' ? 'user' : 'assistant',
-    content: row.text,
-  }));
-  if (turns.at(-1)?.role !== 'user') return;
+  const pending = pendingReply(
+    recent.reverse().map((row) => ({
+      id: row.id,
+      author: row.author,
+      text: row.text,
+      ...(typeof row.metadata.answers === 'string' ? { answers: row.metadata.answers } : {}),
+    })),
+  );
+  if (!pending) return;
   const text = await ctx.provider.reply({
     assistant: {
       name: assistant.name,
       instructions: assistant.instructions,
       greeting: assistant.greeting,
     },
-    turns,
+    turns: pending.turns,
   });
   try {
     await sendReply(ctx, {
@@ -95,6 +100,7 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
       conversationId,
       text,
       author: 'assistant',
+      answers: pending.answering,
     });
   } catch (error) {
     // A closed reply window is the platform's rule, not a failure worth retrying.

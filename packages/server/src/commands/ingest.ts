@@ -14,6 +14,7 @@ import type {
 import { directionOf } from '@parley/domain';
 import { sql } from 'kysely';
 import type { ChannelRecord } from '../channels/connector.js';
+import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
@@ -46,7 +47,7 @@ export async function ingest(
     const events: NewEvent[] = [];
     const outcomes: IngestOutcome[] = [];
     for (const event of inbound) {
-      outcomes.push(await ingestOne(trx, channel, event, events, afterMessage));
+      outcomes.push(await ingestOne(trx, channel, withoutNul(event), events, afterMessage));
     }
     await appendEvents(trx, channel.workspaceId, events);
     return outcomes;

@@ -10,6 +10,7 @@ import type { ChannelRecord } from '../channels/connector.js';
 import { sendPrivateReply } from '../channels/meta/send-api.js';
 import type { Context } from '../context.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
+import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage } from '../presenters/conversation.js';
 import { findChannelsByAccount, loadChannel } from '../store/channels.js';
 import { getConversation } from '../store/conversations.js';
@@ -35,7 +36,7 @@ export async function privateReply(
   ctx: Context,
   input: PrivateReplyInput,
 ): Promise<{ conversation: ConversationCard; message: MessageView }> {
-  const text = input.text.trim();
+  const text = withoutNul(input.text).trim();
   if (!text) throw badRequest('A private reply needs some text.');
   const thread = await ctx.db
     .selectFrom('conversations')

@@ -11,6 +11,7 @@ import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { type JobContext, RetryableJobError } from '../jobs/runner.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
+import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
 import { toChannelRecord } from '../store/channels.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
@@ -24,10 +25,12 @@ export interface ReplyInput {
   text: string;
   author: 'operator' | 'assistant';
   userId?: string;
+  /** For assistant replies: the customer message this answers. */
+  answers?: string;
 }
 
 export async function sendReply(ctx: Context, input: ReplyInput): Promise<MessageView> {
-  const text = input.text.trim();
+  const text = withoutNul(input.text).trim();
   if (!text) throw badRequest('A reply needs some text.');
   return ctx.db.transaction().execute(async (trx) => {
     const conversation = await trx
@@ -68,6 +71,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
         metadata: JSON.stringify({
           humanAgentTag: window.humanAgentTag,
           ...(input.userId ? { sentBy: input.userId } : {}),
+          ...(input.answers ? { answers: input.answers } : {}),
         }),
         created_at: now,
       })

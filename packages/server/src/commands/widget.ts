@@ -5,6 +5,7 @@
 import { CHANNEL_LABELS, type MessageView } from '@parley/domain';
 import type { Context } from '../context.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
+import { withoutNul } from '../lib/text.js';
 import { presentMessage } from '../presenters/conversation.js';
 import { latestSeq } from '../store/events.js';
 import type { AssistantRow } from '../store/schema.js';
@@ -135,7 +136,7 @@ export async function postVisitorMessage(
   input: { text: string; clientMessageId: string },
 ): Promise<MessageView> {
   assertVisitorId(visitor.visitorId);
-  const text = input.text.trim();
+  const text = withoutNul(input.text).trim();
   if (!text) throw badRequest('A message needs some text.');
   const channel = await widgetChannel(ctx, visitor);
   const [outcome] = await ingest(

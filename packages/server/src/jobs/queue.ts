@@ -14,7 +14,8 @@ export interface NewJob {
   kind: string;
   payload: Record<string, unknown>;
   runAt?: Date;
-  /** At most one pending job per key: scheduling the same work again is a no-op. */
+  /** At most one pending job per key: scheduling the same work again before it starts is a
+   * no-op; once it runs, scheduling again queues one more run. */
   dedupeKey?: string;
   maxAttempts?: number;
 }
@@ -30,9 +31,7 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<void> {
       dedupe_key: job.dedupeKey ?? null,
       ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
     })
-    .onConflict((oc) =>
-      oc.column('dedupe_key').where('status', 'in', ['pending', 'running']).doNothing(),
-    )
+    .onConflict((oc) => oc.column('dedupe_key').where('status', '=', 'pending').doNothing())
     .execute();
   // Wakes idle runners at commit instead of waiting for their next poll.
   await sql`SELECT pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);
@@ -66,17 +65,24 @@ export async function claimJobs(db: Db, limit: number, leaseMs: number): Promise
     .execute();
 }
 
-export async function completeJob(db: Db, id: string): Promise<void> {
+/** The claim a runner holds: a job reclaimed after its lease expired has more attempts, so
+ * a late finish of the earlier run changes nothing. */
+type Claim = Pick<JobRow, 'id' | 'attempts'>;
+
+export async function completeJob(db: Db, job: Claim): Promise<void> {
   await db
     .updateTable('jobs')
     .set({ status: 'done', locked_until: null, updated_at: sql`now()` })
-    .where('id', '=', id)
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', job.attempts)
     .execute();
 }
 
-/** Puts a finished recurring job back in the queue for its next run, attempts reset. */
-export async function rescheduleJob(db: Db, id: string, runAt: Date): Promise<void> {
-  await db
+/** Puts a finished recurring job back in the queue for its next run, attempts reset; if the
+ * same work was scheduled meanwhile, that pending job stands and this one is done. */
+export async function rescheduleJob(db: Db, job: Claim, runAt: Date): Promise<void> {
+  const result = await db
     .updateTable('jobs')
     .set({
       status: 'pending',
@@ -85,8 +91,22 @@ export async function rescheduleJob(db: Db, id: string, runAt: Date): Promise<vo
       locked_until: null,
       updated_at: sql`now()`,
     })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', job.attempts)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('jobs as other')
+            .select('other.id')
+            .whereRef('other.dedupe_key', '=', 'jobs.dedupe_key')
+            .where('other.status', '=', 'pending')
+            .whereRef('other.id', '<>', 'jobs.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) await completeJob(db, job);
 }
 
 /** Exponential backoff with jitter: about 2 s, 4 s, 8 s ... capped at 5 minutes. */
@@ -113,5 +133,7 @@ export async function failJob(
       updated_at: sql`now()`,
     })
     .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', job.attempts)
     .execute();
 }

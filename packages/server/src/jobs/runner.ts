@@ -25,6 +25,28 @@ export interface JobContext {
 // biome-ignore lint/suspicious/noConfusingVoidType: one-off handlers simply return nothing
 export type JobOutcome = void | { runAgainAt: Date | null };
 
+/** How soon a recurring job runs again after a failure: it must never stop for good. */
+export const RECURRING_RETRY_MS = 5 * 60_000;
+
+/** Wraps a recurring job (polling, watch renewal) so a failure delays it instead of ending
+ * the schedule: a Google outage must not stop a mailbox's sync forever. */
+export function recurring(
+  handler: (payload: Record<string, unknown>) => Promise<Date | null>,
+  log: (message: string, error: unknown) => void,
+): JobHandler {
+  return async (payload, { job }) => {
+    try {
+      return { runAgainAt: await handler(payload) };
+    } catch (error) {
+      log(
+        `recurring job ${job.kind} failed; retrying in ${RECURRING_RETRY_MS / 60_000} min`,
+        error,
+      );
+      return { runAgainAt: new Date(Date.now() + RECURRING_RETRY_MS) };
+    }
+  };
+}
+
 export type JobHandler = (
   payload: Record<string, unknown>,
   context: JobContext,
@@ -54,7 +76,9 @@ export class JobRunner {
     options: JobRunnerOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 1000;
-    this.leaseMs = options.leaseMs ?? 60_000;
+    // Longer than any handler runs (a model call times out after 60 s), so a live job is
+    // never taken over by another instance.
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.concurrency = options.concurrency ?? 4;
     this.log = options.log ?? (() => {});
   }
@@ -111,8 +135,8 @@ export class JobRunner {
         isLastAttempt: job.attempts >= job.max_attempts,
       });
       const runAgainAt = outcome ? outcome.runAgainAt : null;
-      if (runAgainAt) await rescheduleJob(this.store.db, job.id, runAgainAt);
-      else await completeJob(this.store.db, job.id);
+      if (runAgainAt) await rescheduleJob(this.store.db, job, runAgainAt);
+      else await completeJob(this.store.db, job);
     } catch (error) {
       const retryable = error instanceof RetryableJobError;
       const message = error instanceof Error ? error.message : String(error);

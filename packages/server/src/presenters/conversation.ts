@@ -54,5 +54,6 @@ export function previewOf(text: string, attachments: readonly Attachment[] = [])
   const oneLine = text.replace(/\s+/g, ' ').trim();
   if (oneLine) return oneLine.slice(0, 280);
   const first = attachments[0];
-  return first ? `[${first.type}]` : '';
+  // Never empty: an empty preview marks a widget conversation the visitor has not written in.
+  return first ? `[${first.type}]` : '(no text)';
 }

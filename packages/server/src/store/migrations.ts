@@ -166,8 +166,23 @@ const apiKeys: Migration = {
   },
 };
 
+/** A job being run must not block scheduling the same work again: a customer who writes
+ * while their reply is being written needs another reply. Only pending jobs collapse. */
+const dedupePendingOnly: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      DROP INDEX jobs_dedupe;
+      CREATE UNIQUE INDEX jobs_dedupe_pending ON jobs (dedupe_key) WHERE status = 'pending';
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial, '0002_api_keys': apiKeys };
+    return {
+      '0001_initial': initial,
+      '0002_api_keys': apiKeys,
+      '0003_jobs_dedupe_pending_only': dedupePendingOnly,
+    };
   },
 };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
 import { createChannel, createWorkspace } from '../commands/workspaces.js';
-import { completeJob, enqueueJob } from '../jobs/queue.js';
+import { claimJobs, completeJob, enqueueJob } from '../jobs/queue.js';
 import { SecretBox } from '../lib/secrets.js';
 import { openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
@@ -40,13 +40,10 @@ describe('retention', () => {
     await ingest(store.db, channel, [inboundMessage({ threadKey: 'new' })]);
 
     await enqueueJob(store.db, { workspaceId: workspace.id, kind: 'old.done', payload: {} });
+    const [done] = await claimJobs(store.db, 1, 60_000);
+    if (!done) throw new Error('expected a claimed job');
+    await completeJob(store.db, done);
     await enqueueJob(store.db, { workspaceId: workspace.id, kind: 'still.pending', payload: {} });
-    const [done] = await store.db
-      .selectFrom('jobs')
-      .select('id')
-      .where('kind', '=', 'old.done')
-      .execute();
-    await completeJob(store.db, done?.id ?? '');
     await sql`UPDATE jobs SET updated_at = now() - interval '8 days', run_at = now() - interval '8 days'`.execute(
       store.db,
     );

@@ -213,11 +213,29 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
       claimJobs(store.db, 4, 60_000),
       claimJobs(store.db, 4, 60_000),
     ]);
-    const ids = [...(a ?? []), ...(b ?? [])].map((job) => job.id);
+    const claimed = [...(a ?? []), ...(b ?? [])];
+    const ids = claimed.map((job) => job.id);
     expect(ids.length).toBe(6);
     expect(new Set(ids).size).toBe(6);
-    await Promise.all(ids.map((id) => completeJob(store.db, id)));
+    await Promise.all(claimed.map((job) => completeJob(store.db, job)));
     expect(await claimJobs(store.db, 10, 60_000)).toEqual([]);
+  });
+
+  it('ignores a late finish from a runner whose lease was taken over', async () => {
+    await enqueueJob(store.db, { workspaceId, kind: 'test.lease', payload: {} });
+    const [first] = await claimJobs(store.db, 1, 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [second] = await claimJobs(store.db, 1, 60_000);
+    expect(second?.id).toBe(first?.id);
+    if (!first || !second) throw new Error('expected both claims');
+    await completeJob(store.db, first);
+    const row = await store.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('id', '=', first.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('running');
+    await completeJob(store.db, second);
   });
 
   it('collapses jobs with the same dedupe key while one is pending', async () => {

@@ -3,6 +3,7 @@
  * database, a workspace with an operator and an assistant, and a logged-in API client.
  */
 import { fileURLToPath } from 'node:url';
+import type { ModelProvider } from '../ai/provider.js';
 import { createServer, type ParleyServer } from '../app.js';
 import { createAssistant, createWorkspace } from '../commands/workspaces.js';
 import { SecretBox } from '../lib/secrets.js';
@@ -30,7 +31,7 @@ let counter = 0;
 
 export async function startTestServer(
   backend: Backend,
-  options: { now?: () => Date; jobPollMs?: number } = {},
+  options: { now?: () => Date; jobPollMs?: number; provider?: ModelProvider } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(backend);
   const server = await createServer({
@@ -40,6 +41,7 @@ export async function startTestServer(
     logger: false,
     jobPollMs: options.jobPollMs ?? 200,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
   });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   counter += 1;

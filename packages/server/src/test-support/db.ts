@@ -48,7 +48,12 @@ export async function openTestStore(backend: Backend): Promise<TestStore> {
     return { ...store, dispose: () => store.close() };
   }
   const database = await createTestDatabase();
-  const store = await openStore({ databaseUrl: database.databaseUrl, poolSize: 5 });
+  // Dropping the database ends its connections on purpose; that is not worth reporting.
+  const store = await openStore({
+    databaseUrl: database.databaseUrl,
+    poolSize: 5,
+    log: () => undefined,
+  });
   return {
     ...store,
     async dispose() {

@@ -3,6 +3,10 @@ import type { MessageView } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelProvider } from '../ai/provider.js';
 import { startTestServer, type TestServer } from '../test-support/app.js';
+import { inboundMessage } from '../test-support/inbound.js';
+import { afterCustomerMessage } from './automation.js';
+import { ingest } from './ingest.js';
+import { createChannel } from './workspaces.js';
 
 /** A model that takes its time, so a customer can write again while it thinks. */
 const slowEcho: ModelProvider = {
@@ -65,5 +69,33 @@ describe('assistant replies', () => {
     await expect
       .poll(assistantTexts, { timeout: 10_000 })
       .toContain('Answer to: what are your opening hours?');
+  });
+
+  it('never answers mail sent by a machine (auto-replies, bounces, newsletters)', async () => {
+    const { db, secretBox } = app.server.context;
+    const row = await createChannel(db, secretBox, app.workspaceId, {
+      kind: 'gmail',
+      name: 'Mailbox',
+      assistantId: app.assistant.id,
+    });
+    const channel = {
+      id: row.id,
+      workspaceId: app.workspaceId,
+      kind: 'gmail' as const,
+      assistantId: app.assistant.id,
+    };
+    const [outcome] = await ingest(
+      db,
+      channel,
+      [inboundMessage({ text: 'I am out of office until Monday.', metadata: { automated: true } })],
+      afterCustomerMessage,
+    );
+    if (outcome?.status !== 'created') throw new Error('expected a stored message');
+    const jobs = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupe_key', '=', `reply:${outcome.conversationId}`)
+      .execute();
+    expect(jobs).toEqual([]);
   });
 });

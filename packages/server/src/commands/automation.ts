@@ -20,6 +20,8 @@ export const ASSISTANT_REPLY_JOB = 'assistant.reply';
 
 export const afterCustomerMessage: AfterMessageHook = async (trx, { message, conversation }) => {
   if (message.author !== 'contact' || !conversation.assistant_id) return;
+  // Auto-replies, bounces and newsletters are shown but never answered by the assistant.
+  if (message.metadata.automated === true) return;
   const channel = await trx
     .selectFrom('channels')
     .select('rules')

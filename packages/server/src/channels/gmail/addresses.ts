@@ -43,11 +43,15 @@ function cleanName(raw: string): string | null {
   return name || null;
 }
 
+/** One mailbox, nothing more: an address holding commas or spaces could smuggle extra
+ * recipients into a reply. */
+export const SINGLE_ADDRESS = /^[^\s@,;:<>()"[\]\\]+@[^\s@,;:<>()"[\]\\]+\.[^\s@,;:<>()"[\]\\]+$/;
+
 function parseEntry(entry: string): EmailAddress | null {
   const angle = entry.match(/^(.*)<([^<>]+)>\s*$/s);
   if (angle) {
     const email = (angle[2] ?? '').trim().toLowerCase();
-    return email.includes('@') ? { email, name: cleanName(angle[1] ?? '') } : null;
+    return SINGLE_ADDRESS.test(email) ? { email, name: cleanName(angle[1] ?? '') } : null;
   }
   // Old style: `ann@example.com (Ann Lee)`.
   const comment = entry.match(/\(([^)]*)\)/);
@@ -55,7 +59,7 @@ function parseEntry(entry: string): EmailAddress | null {
     .replace(/\([^)]*\)/g, '')
     .trim()
     .toLowerCase();
-  if (!email.includes('@') || /\s/.test(email)) return null;
+  if (!SINGLE_ADDRESS.test(email)) return null;
   return { email, name: comment ? cleanName(comment[1] ?? '') : null };
 }
 

@@ -108,6 +108,7 @@ export function toInboundMessage(
         references: email.references,
       },
       ...(email.html ? { html: email.html } : {}),
+      ...(email.automated ? { automated: true } : {}),
       ...(email.text !== email.newText ? { fullText: email.text } : {}),
     },
   };

@@ -11,6 +11,7 @@ import type {
   OutboundMessage,
   SendResult,
 } from '../connector.js';
+import { SINGLE_ADDRESS } from './addresses.js';
 import { type GmailClientDeps, gmailClientFor } from './client.js';
 import { failedSend } from './errors.js';
 import { readReplyContext } from './inbound.js';
@@ -36,7 +37,7 @@ export function createGmailConnector(
         const reply = readReplyContext(context.conversation.metadata);
         const to = reply?.replyTo ?? context.contact.email ?? context.contact.externalId;
         const toName = reply ? reply.replyToName : context.contact.displayName;
-        if (!to.includes('@')) {
+        if (!SINGLE_ADDRESS.test(to)) {
           return {
             ok: false,
             kind: 'recipient_unavailable',
@@ -54,6 +55,7 @@ export function createGmailConnector(
           text: message.text,
           date: now(),
           parleyMessageId: message.id,
+          automatic: message.author === 'assistant',
         });
         const sent = await api.sendMessage({
           raw: encodeRawMessage(raw),

@@ -179,4 +179,30 @@ describe('trimming quoted history', () => {
     );
     expect(email.newText).toBe('> forwarded line one\n> line two');
   });
+
+  it('refuses an address that would smuggle several recipients into a reply', () => {
+    const email = parseGmailMessage(
+      gmailMessage({
+        from: 'Mallory <mallory@example.com>',
+        to: 'support@shop.example',
+        replyTo: '<v1@example.org,v2@example.net,v3@example.com>',
+        text: 'Hi',
+      }),
+    );
+    expect(email.replyTo).toBeNull();
+    expect(email.from?.email).toBe('mallory@example.com');
+  });
+
+  it('recognises mail sent by machines: auto-replies, bulk mail, lists and daemons', () => {
+    const parse = (extra: Partial<Parameters<typeof gmailMessage>[0]>) =>
+      parseGmailMessage(
+        gmailMessage({ from: 'ann@example.com', to: 'support@shop.example', text: 'x', ...extra }),
+      ).automated;
+    expect(parse({})).toBe(false);
+    expect(parse({ headers: [{ name: 'Auto-Submitted', value: 'auto-replied' }] })).toBe(true);
+    expect(parse({ headers: [{ name: 'Auto-Submitted', value: 'no' }] })).toBe(false);
+    expect(parse({ headers: [{ name: 'Precedence', value: 'bulk' }] })).toBe(true);
+    expect(parse({ headers: [{ name: 'List-Id', value: '<news.example.com>' }] })).toBe(true);
+    expect(parse({ from: 'MAILER-DAEMON@mx.example.com' })).toBe(true);
+  });
 });

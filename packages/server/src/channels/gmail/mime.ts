@@ -40,6 +40,22 @@ export interface ParsedEmail {
   attachments: EmailAttachment[];
   /** Set on replies Parley itself sent (its outbound message id). */
   parleyMessageId: string | null;
+  /** Sent by a machine (auto-reply, bounce, newsletter): never answered automatically, so
+   * two robots cannot mail each other forever. */
+  automated: boolean;
+}
+
+const NO_REPLY_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i;
+
+/** RFC 3834 `Auto-Submitted`, bulk `Precedence`, mailing-list headers, daemon senders. */
+function isAutomated(headers: Headers, from: EmailAddress | null): boolean {
+  const autoSubmitted = header(headers, 'Auto-Submitted');
+  if (autoSubmitted && autoSubmitted.trim().toLowerCase() !== 'no') return true;
+  if (/^(bulk|junk|list|auto_reply)$/i.test(header(headers, 'Precedence')?.trim() ?? ''))
+    return true;
+  if (header(headers, 'List-Id') || header(headers, 'List-Unsubscribe')) return true;
+  if (header(headers, 'X-Autoreply') || header(headers, 'X-Autorespond')) return true;
+  return from !== null && NO_REPLY_SENDER.test(from.email);
 }
 
 type Headers = GmailMessagePart['headers'];
@@ -121,11 +137,12 @@ export function parseGmailMessage(message: GmailMessage): ParsedEmail {
     ? trimQuotedHistory(plain)
     : trimQuotedHistory(htmlToText(rawHtml, { withoutQuotedHistory: true }) || text);
 
+  const from = parseAddressList(header(headers, 'From'))[0] ?? null;
   return {
     id: message.id,
     threadId: message.threadId,
     labelIds: message.labelIds ?? [],
-    from: parseAddressList(header(headers, 'From'))[0] ?? null,
+    from,
     to: parseAddressList(header(headers, 'To')),
     cc: parseAddressList(header(headers, 'Cc')),
     replyTo: parseAddressList(header(headers, 'Reply-To'))[0] ?? null,
@@ -139,5 +156,6 @@ export function parseGmailMessage(message: GmailMessage): ParsedEmail {
     html: rawHtml.trim() ? sanitizeEmailHtml(rawHtml) : null,
     attachments: collected.attachments,
     parleyMessageId: header(headers, PARLEY_MESSAGE_HEADER),
+    automated: isAutomated(headers, from),
   };
 }

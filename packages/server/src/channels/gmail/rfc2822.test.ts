@@ -93,6 +93,13 @@ describe('building an RFC 2822 reply', () => {
     expect(head).not.toMatch(/^Bcc:/m);
   });
 
+  it("marks the assistant's mail as auto-replied (RFC 3834), and an operator's not", () => {
+    expect(
+      split(buildReplyMessage({ ...draft, automatic: true })).headers.get('Auto-Submitted'),
+    ).toBe('auto-replied');
+    expect(split(buildReplyMessage(draft)).headers.get('Auto-Submitted')).toBeUndefined();
+  });
+
   it('encodes the whole message as base64url for users.messages.send', () => {
     const message = buildReplyMessage(draft);
     const raw = encodeRawMessage(message);

@@ -17,6 +17,8 @@ export interface ReplyDraft {
   date: Date;
   /** Parley's id of the outbound message, so sync recognizes its own replies read back. */
   parleyMessageId: string;
+  /** Written by the assistant: marked per RFC 3834 so other robots do not answer it. */
+  automatic?: boolean;
 }
 
 /** Marks mail Parley sent; such messages are already stored when sync reads them back. */
@@ -62,6 +64,7 @@ export function buildReplyMessage(draft: ReplyDraft): string {
     ...(draft.inReplyTo ? [`In-Reply-To: ${singleLine(draft.inReplyTo)}`] : []),
     ...(references.length > 0 ? [`References: ${references.map(singleLine).join('\r\n ')}`] : []),
     `${PARLEY_MESSAGE_HEADER}: ${singleLine(draft.parleyMessageId)}`,
+    ...(draft.automatic ? ['Auto-Submitted: auto-replied'] : []),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=UTF-8',
     // base64 carries any text and keeps every line short, whatever the body holds.

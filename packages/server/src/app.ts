@@ -85,7 +85,20 @@ function fastifyLogger(app: FastifyInstance): Logger {
 
 export async function createServer(options: ServerOptions): Promise<ParleyServer> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: process.env.LOG_LEVEL ?? 'info',
+            // Query strings carry credentials (Pub/Sub push token, visitor ids): log paths only.
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({
+                method: request.method,
+                url: request.url.split('?')[0],
+                remoteAddress: request.ip,
+              }),
+            },
+          },
     bodyLimit: BODY_LIMIT,
     // Off unless configured: trusting X-Forwarded-For from anyone would let clients pick their
     // own IP and walk around every rate limit.
@@ -119,8 +132,15 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const message = status >= 500 ? 'Something went wrong on our side.' : error.message;
-    return reply.status(status).send({ error: { code: error.code ?? 'error', message } });
+    if (status >= 500) {
+      // Database and driver codes say nothing useful to a client and something to an attacker.
+      return reply
+        .status(status)
+        .send({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } });
+    }
+    return reply
+      .status(status)
+      .send({ error: { code: error.code ?? 'error', message: error.message } });
   });
 
   await app.register(fastifyCookie);

@@ -13,7 +13,8 @@ import { afterCustomerMessage } from './automation.js';
 import { type ChannelForIngest, ingest, lockConversation, upsertContact } from './ingest.js';
 import { createChannel } from './workspaces.js';
 
-export type WidgetChannelKind = 'website_widget' | 'share_link' | 'shopify_widget';
+export const WIDGET_KINDS = ['website_widget', 'share_link', 'shopify_widget'] as const;
+export type WidgetChannelKind = (typeof WIDGET_KINDS)[number];
 
 export interface Visitor {
   assistant: AssistantRow;
@@ -183,6 +184,8 @@ export async function findVisitorConversation(
     .select(['conversations.id', 'conversations.workspace_id'])
     .where('conversations.id', '=', conversationId)
     .where('conversations.workspace_id', '=', visitor.assistant.workspace_id)
+    // Only the visitor's own widget conversation: a Messenger PSID is not a visitor id.
+    .where('conversations.channel_kind', 'in', WIDGET_KINDS)
     .where('contacts.external_id', '=', visitor.visitorId)
     .executeTakeFirst();
   if (!conversation) throw notFound('The conversation');

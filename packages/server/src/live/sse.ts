@@ -23,6 +23,8 @@ export function streamEvents(
 ): void {
   reply.hijack();
   const response = reply.raw;
+  // The client may have gone while the route awaited its checks: subscribing now would leak.
+  if (request.raw.destroyed || response.destroyed) return;
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -39,7 +41,7 @@ export function streamEvents(
     },
   });
   const ping = setInterval(() => response.write(': ping\n\n'), PING_MS);
-  request.raw.on('close', () => {
+  response.once('close', () => {
     clearInterval(ping);
     unsubscribe();
   });

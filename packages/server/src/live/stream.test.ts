@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type { ChannelKind } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
@@ -80,6 +81,26 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
       .map((event) => (JSON.parse(event.data) as { text: string }).text)
       .sort();
     expect(texts).toEqual(['five', 'four']);
+  });
+
+  it('leaves no subscription behind when clients hang up, even straight away', async () => {
+    const hub = app.server.hub;
+    const before = hub.subscriberCount;
+    // Hang-ups spread over the first milliseconds land while the route is still checking the
+    // session and reading the cursor.
+    const { port } = new URL(app.url);
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, index) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(`GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\n\r\n`);
+        await new Promise((resolve) => setTimeout(resolve, index / 3));
+        socket.destroy();
+      }),
+    );
+    const open = await connectSse(`${app.url}/api/stream`, { cookie });
+    open.close();
+    await expect.poll(() => hub.subscriberCount, { timeout: 5000 }).toBe(before);
   });
 
   it('streams operator actions live (pause shows up as a conversation update)', async () => {

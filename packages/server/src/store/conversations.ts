@@ -29,6 +29,8 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface Cursor {
   at: string;
   id: string;
@@ -42,6 +44,7 @@ export function decodeCursor(raw: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
     if (typeof value.at !== 'string' || typeof value.id !== 'string') return null;
+    if (!UUID.test(value.id)) return null;
     if (Number.isNaN(Date.parse(value.at))) return null;
     return { at: value.at, id: value.id };
   } catch {

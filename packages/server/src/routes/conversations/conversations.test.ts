@@ -73,6 +73,14 @@ describe('inbox API', () => {
     expect(response.status).toBe(400);
   });
 
+  it('rejects a tampered page cursor with a 400, not a database error', async () => {
+    const cursor = Buffer.from(
+      JSON.stringify({ at: new Date().toISOString(), id: 'not-a-uuid' }),
+    ).toString('base64url');
+    const response = await api(`/api/conversations?cursor=${cursor}`);
+    expect(response.status).toBe(400);
+  });
+
   it('refuses writes without the CSRF token', async () => {
     const cookieOnly = await fetch(`${app.url}/api/auth/login`, {
       method: 'POST',

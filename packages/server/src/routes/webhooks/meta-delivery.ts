@@ -19,7 +19,7 @@ import { META_CONNECTORS } from './meta-connectors.js';
 
 export type MetaDeliveryOutcome =
   | { ok: true; received: number }
-  | { ok: false; status: 400 | 401 | 403 | 404; code: string; message: string };
+  | { ok: false; status: 400 | 401 | 403; code: string; message: string };
 
 type DeliveryContext = Pick<Context, 'db' | 'secretBox' | 'log'>;
 
@@ -86,12 +86,10 @@ export async function receiveMetaDelivery(
   const accountIds = [...new Set(envelope.entry.map((entry) => entry.id))];
   const candidates = await findCandidates(ctx, kinds, accountIds);
   if (candidates.length === 0) {
-    return {
-      ok: false,
-      status: 404,
-      code: 'unknown_account',
-      message: `No ${envelope.object} channel is connected for ${accountIds.join(', ') || 'these entries'}.`,
-    };
+    // Acknowledged, so Meta stops retrying events of a disconnected Page; saying nothing about
+    // which accounts exist, and storing nothing.
+    ctx.log.warn('meta webhook for an account with no connected channel', { accountIds });
+    return { ok: true, received: 0 };
   }
 
   const verified: Candidate[] = [];

@@ -293,7 +293,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
     expect(response.json()).toEqual({ parsed: { a: 1 } });
   });
 
-  it('answers 404 for an account no channel is connected to', async () => {
+  it('acknowledges an account no channel is connected to, storing nothing and naming nothing', async () => {
     const body = metaWebhook('page', [
       messagingEntry('999999999999999', [
         textMessage({
@@ -306,8 +306,14 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
       ]),
     ]);
     const response = await post(body);
-    expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ error: { code: 'unknown_account' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('999999999999999');
+    const stored = await store.db
+      .selectFrom('messages')
+      .select('id')
+      .where('external_id', '=', 'm_nobody')
+      .execute();
+    expect(stored).toEqual([]);
   });
 
   it('stores echoes as outbound and moves them to delivered, then read, with receipts', async () => {

@@ -41,8 +41,9 @@ const streamQuery = shopQuery.extend({
   lastEventId: z.string().optional(),
 });
 
-/** Every shopper reaches us from Shopify's servers, so limits count per shop and visitor. */
-const rateLimit = {
+/** Every shopper reaches us from Shopify's servers, so limits count per shop and visitor; as
+ * a preHandler, so the visitor id in a POST body has been parsed. */
+const perVisitorLimit = {
   max: 60,
   timeWindow: '1 minute',
   keyGenerator: (request: FastifyRequest) => {
@@ -55,6 +56,16 @@ const rateLimit = {
 export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context & { hub: LiveHub }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['shopify'];
+  // Per visitor, and a ceiling per shop so rotating visitor ids cannot flood a store.
+  const preHandler = [
+    app.rateLimit(perVisitorLimit),
+    app.rateLimit({
+      max: 1200,
+      timeWindow: '1 minute',
+      keyGenerator: (request: FastifyRequest) =>
+        `shopify:${(request.query as Record<string, string | undefined>).shop ?? ''}`,
+    }),
+  ];
 
   /** Finds the store by the `shop` it names, then checks the signature with that store's secret. */
   async function verifiedVisitor(
@@ -99,13 +110,13 @@ export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context &
 
   api.get(
     `${APP_PROXY_PREFIX}/api/widget/config`,
-    { schema: { querystring: shopQuery, tags }, config: { rateLimit } },
+    { schema: { querystring: shopQuery, tags }, preHandler },
     async (request) => widgetConfig((await verifiedVisitor(request, request.query.shop)).assistant),
   );
 
   api.post(
     `${APP_PROXY_PREFIX}/api/widget/session`,
-    { schema: { querystring: shopQuery, body: sessionBody, tags }, config: { rateLimit } },
+    { schema: { querystring: shopQuery, body: sessionBody, tags }, preHandler },
     async (request) => {
       const visitor = await verifiedVisitor(request, request.query.shop, request.body.visitorId);
       return openVisitorSession(ctx, visitor);
@@ -114,7 +125,7 @@ export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context &
 
   api.post(
     `${APP_PROXY_PREFIX}/api/widget/messages`,
-    { schema: { querystring: shopQuery, body: messageBody, tags }, config: { rateLimit } },
+    { schema: { querystring: shopQuery, body: messageBody, tags }, preHandler },
     async (request, reply) => {
       const visitor = await verifiedVisitor(request, request.query.shop, request.body.visitorId);
       return reply.status(201).send(await postVisitorMessage(ctx, visitor, request.body));
@@ -123,7 +134,7 @@ export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context &
 
   api.get(
     `${APP_PROXY_PREFIX}/api/widget/stream`,
-    { schema: { querystring: streamQuery, tags }, config: { rateLimit } },
+    { schema: { querystring: streamQuery, tags }, preHandler },
     async (request, reply) => {
       const visitor = await verifiedVisitor(request, request.query.shop, request.query.visitorId);
       await streamVisitorConversation(ctx, request, reply, visitor, request.query.conversationId);

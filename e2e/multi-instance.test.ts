@@ -12,7 +12,7 @@ describe('two Parley processes on one PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const env = { DATABASE_URL: database.databaseUrl, PARLEY_SECRET_KEY: 'shared-secret' };
-    instanceA = await startParley(env);
+    instanceA = await startParley({ ...env, PARLEY_DEMO: 'true' });
     instanceB = await startParley({ ...env, PARLEY_DEMO: 'false' });
   });
 

@@ -59,6 +59,8 @@ export interface ServerOptions {
   runJobs?: boolean;
   jobPollMs?: number;
   logger?: boolean;
+  /** See `Context.allowCustomPlatformUrls` (PARLEY_ALLOW_CUSTOM_PLATFORM_URLS). */
+  allowCustomPlatformUrls?: boolean;
   /** Fastify's trustProxy: `true`, or the reverse proxies' addresses / CIDRs (TRUST_PROXY). */
   trustProxy?: boolean | string;
   now?: () => Date;
@@ -116,6 +118,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     provider: options.provider ?? offlineProvider,
     log: fastifyLogger(app),
     now: options.now ?? (() => new Date()),
+    allowCustomPlatformUrls: options.allowCustomPlatformUrls ?? false,
   };
   const hub = new LiveHub(options.store, (error) =>
     app.log.error({ err: error }, 'live stream read failed'),

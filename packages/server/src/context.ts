@@ -17,4 +17,7 @@ export interface Context {
   log: Logger;
   /** Injected so time-based rules (reply windows) are testable. */
   now: () => Date;
+  /** Whether admins may point channels at other API hosts than the platforms' own (a proxy,
+   * a test server). Off by default: such URLs let an admin make the server call anywhere. */
+  allowCustomPlatformUrls: boolean;
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAiCompatibleProvider } from './ai/openai-compatible-provider.js';
 import { createServer } from './app.js';
+import { createWorkspace } from './commands/workspaces.js';
 import { DEMO_LOGIN, seedDemo } from './demo/seed.js';
+import { randomToken } from './lib/ids.js';
 import { loadOrCreateKeyFile, SecretBox } from './lib/secrets.js';
 import { openStore } from './store/store.js';
 
@@ -36,20 +38,41 @@ const server = await createServer({
   publicOrigin: new URL(publicUrl).origin,
   secureCookies: publicUrl.startsWith('https://'),
   runJobs: env.PARLEY_RUN_JOBS !== 'false',
+  allowCustomPlatformUrls: env.PARLEY_ALLOW_CUSTOM_PLATFORM_URLS === 'true',
   ...(env.TRUST_PROXY ? { trustProxy: parseTrustProxy(env.TRUST_PROXY) } : {}),
 });
 
 const empty = !(await store.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst());
-const seeded = empty && env.PARLEY_DEMO !== 'false' ? await seedDemo(server.context) : null;
+// The demo (with its well-known login) is for trying Parley out: on by default only with the
+// embedded database; a PostgreSQL deployment starts with its own admin instead.
+const demo = env.PARLEY_DEMO ? env.PARLEY_DEMO === 'true' : store.backend === 'pglite';
+const seeded = empty && demo ? await seedDemo(server.context) : null;
+const firstAdmin = empty && !demo ? await createFirstAdmin() : null;
 
 await server.app.listen({ port, host });
 const backend = store.backend === 'postgres' ? 'PostgreSQL' : `embedded PGlite (${dataDir}/pglite)`;
 console.log(`\n  Parley is running at ${publicUrl}  (database: ${backend})`);
 if (seeded) {
   console.log(`  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-  console.log(`  Demo share link: ${publicUrl}/c/${seeded.assistant.share_slug}\n`);
-} else {
-  console.log('');
+  console.log(`  Demo share link: ${publicUrl}/c/${seeded.assistant.share_slug}`);
+}
+if (firstAdmin) {
+  console.log(
+    `  First admin: ${firstAdmin.email} / ${firstAdmin.password ?? '(the PARLEY_ADMIN_PASSWORD you set)'}`,
+  );
+}
+console.log('');
+
+/** An empty production database gets one workspace and admin; the password is printed once
+ * unless it was given. */
+async function createFirstAdmin() {
+  const email = env.PARLEY_ADMIN_EMAIL ?? 'admin@parley.local';
+  const generated = env.PARLEY_ADMIN_PASSWORD ? null : randomToken(12);
+  await createWorkspace(store.db, {
+    name: env.PARLEY_WORKSPACE_NAME ?? 'My workspace',
+    admin: { email, name: 'Admin', password: env.PARLEY_ADMIN_PASSWORD ?? generated ?? '' },
+  });
+  return { email, password: generated };
 }
 
 /** `TRUST_PROXY=true`, or a comma-separated list of the reverse proxies' addresses / CIDRs. */

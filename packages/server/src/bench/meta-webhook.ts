@@ -50,6 +50,7 @@ export async function benchMetaWebhooks(
     provider: offlineProvider,
     log: { info: quiet, warn: quiet, error: quiet },
     now: () => new Date(),
+    allowCustomPlatformUrls: false,
   };
   const app = Fastify();
   await app.register(metaWebhookRoutes, ctx);

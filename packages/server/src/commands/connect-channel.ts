@@ -35,6 +35,8 @@ function invalid(errors: { field: string; message: string }[]): AppError {
   return badRequest(`The connection details are not valid — ${details.join('; ')}`);
 }
 
+const PLATFORM_URL_FIELDS = ['graphApiBaseUrl', 'gmailApiBaseUrl', 'oauthTokenUrl'];
+
 function connectionSettings(kind: ChannelKind, connection: unknown): ChannelSettings {
   if (WIDGET_KINDS.includes(kind)) return { externalAccountId: null, config: {} };
   const result = isMetaKind(kind)
@@ -67,6 +69,14 @@ export async function connectChannel(
   workspaceId: string,
   input: ConnectChannelInput,
 ): Promise<ChannelRow> {
+  const custom = PLATFORM_URL_FIELDS.filter(
+    (field) => (input.connection as Record<string, unknown> | null)?.[field] !== undefined,
+  );
+  if (custom.length > 0 && !ctx.allowCustomPlatformUrls) {
+    throw badRequest(
+      `Custom platform API URLs (${custom.join(', ')}) are turned off on this server; set PARLEY_ALLOW_CUSTOM_PLATFORM_URLS=true to use a proxy.`,
+    );
+  }
   const settings = connectionSettings(input.kind, input.connection);
   if (input.assistantId) {
     const assistant = await ctx.db

@@ -39,6 +39,8 @@ export async function startTestServer(
     secretBox: new SecretBox('test-secret'),
     paths: { webDist: `${PACKAGES_DIR}web/dist`, widgetDist: `${PACKAGES_DIR}widget/dist` },
     logger: false,
+    // Tests point channels at local stand-ins of Meta and Google.
+    allowCustomPlatformUrls: true,
     jobPollMs: options.jobPollMs ?? 200,
     ...(options.now ? { now: options.now } : {}),
     ...(options.provider ? { provider: options.provider } : {}),

@@ -63,6 +63,7 @@ beforeAll(async () => {
     provider: offlineProvider,
     log: { info: quiet, warn: quiet, error: quiet },
     now: () => now,
+    allowCustomPlatformUrls: true,
   };
 });
 

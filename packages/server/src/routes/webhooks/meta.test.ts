@@ -62,6 +62,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
       provider: offlineProvider,
       log,
       now: () => new Date(),
+      allowCustomPlatformUrls: true,
     };
     app = Fastify();
     app.post('/elsewhere', async (request) => ({ parsed: request.body }));

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChannel } from '../../commands/workspaces.js';
+import { createServer } from '../../app.js';
+import { createChannel, createWorkspace } from '../../commands/workspaces.js';
+import { SecretBox } from '../../lib/secrets.js';
 import { type ApiClient, startTestServer, type TestServer } from '../../test-support/app.js';
+import { openTestStore } from '../../test-support/db.js';
 
 describe('workspace settings API', () => {
   let app: TestServer;
@@ -278,5 +281,52 @@ describe('connecting Gmail and Shopify', () => {
       },
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('platform API URLs', () => {
+  it('refuses custom API hosts unless the server allows them (no calls to internal addresses)', async () => {
+    const store = await openTestStore('pglite');
+    const server = await createServer({
+      store,
+      secretBox: new SecretBox('x'),
+      paths: { webDist: '/nonexistent', widgetDist: '/nonexistent' },
+      logger: false,
+      runJobs: false,
+    });
+    try {
+      await createWorkspace(store.db, {
+        name: 'Strict',
+        admin: { email: 'strict@test.local', name: 'S', password: 'strict-password' },
+      });
+      const login = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'strict@test.local', password: 'strict-password' },
+      });
+      const { csrfToken } = login.json() as { csrfToken: string };
+      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/channels',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        payload: {
+          kind: 'messenger',
+          name: 'Page',
+          connection: {
+            accountId: '102000000000009',
+            accessToken: 'EAAG-page-access-token-0123456789',
+            appSecret: '0123456789abcdef0123456789abcdef',
+            verifyToken: 'verify-me-please',
+            graphApiBaseUrl: 'http://169.254.169.254/latest',
+          },
+        },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toMatch(/graphApiBaseUrl.*turned off/);
+    } finally {
+      await server.close();
+      await store.dispose();
+    }
   });
 });

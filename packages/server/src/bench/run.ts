@@ -1,6 +1,7 @@
 /** `npm run bench`: throughput figures for BENCHMARKS.md, on PGlite and on PostgreSQL. */
 import { openStore, type Store } from '../store/store.js';
 import { createTestDatabase } from '../test-support/db.js';
+import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.js';
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
@@ -27,6 +28,19 @@ async function benchStore(store: Store, concurrency: number): Promise<Rate[]> {
   return [...ingestRates, http, webhooks];
 }
 
+function reportLatency(title: string, rows: LatencyFigures[]) {
+  const baseline = rows[0];
+  console.log(`\n${title}`);
+  console.log('| measurement | samples | p50 ms | p95 ms | p50 vs baseline |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    const ratio = baseline && baseline.p50Ms > 0 ? row.p50Ms / baseline.p50Ms : 1;
+    console.log(
+      `| ${row.label} | ${row.samples} | ${row.p50Ms.toFixed(2)} | ${row.p95Ms.toFixed(2)} | ${ratio.toFixed(1)}× |`,
+    );
+  }
+}
+
 const pglite = await openStore({ inMemory: true });
 report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
 await pglite.close();
@@ -37,5 +51,10 @@ report(
   'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
   await benchStore(postgres, 8),
 );
+reportLatency('Live fan-out on PostgreSQL (one workspace)', [
+  await benchNotifyBaseline(postgres, 200),
+  await benchFanOut(postgres, 1, 200),
+  await benchFanOut(postgres, 200, 100),
+]);
 await postgres.close();
 await database.drop();

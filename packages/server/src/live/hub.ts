@@ -1,8 +1,9 @@
 /**
  * Fans workspace events out to live subscribers (inbox tabs, widgets). Every instance
  * LISTENs on the database's notification channel, so an event committed through any instance
- * reaches subscribers on all of them. Each subscriber reads the event table from its own
- * cursor, so it never misses or repeats an event, whatever the notification timing.
+ * reaches subscribers on all of them. A notification is only a wake-up: the hub then reads the
+ * event table after its subscribers' cursors — once per workspace, however many subscribers —
+ * so nobody misses or repeats an event, whatever the notification timing.
  */
 import { EVENTS_CHANNEL, readEvents, type StoredEvent } from '../store/events.js';
 import type { Store } from '../store/store.js';
@@ -17,18 +18,24 @@ export interface SubscriptionOptions {
   deliver: (event: StoredEvent) => void;
 }
 
-class Subscription {
+interface Subscription {
+  options: SubscriptionOptions;
+  /** The last sequence number this subscriber has been given (or skipped). */
+  cursor: number;
+}
+
+/** The subscribers of one workspace, and the single reader that serves them all. */
+class WorkspaceFeed {
+  readonly subscriptions = new Set<Subscription>();
   private reading = false;
   private again = false;
-  closed = false;
 
   constructor(
     private readonly store: Store,
-    private readonly options: SubscriptionOptions,
-    private cursor: number,
+    private readonly workspaceId: string,
   ) {}
 
-  /** Reads everything after the cursor; wake-ups during a read cause one more read. */
+  /** Reads from the furthest-behind cursor; wake-ups during a read cause one more read. */
   async catchUp(): Promise<void> {
     if (this.reading) {
       this.again = true;
@@ -40,24 +47,30 @@ class Subscription {
         this.again = false;
         let batch: StoredEvent[];
         do {
-          batch = await readEvents(this.store.db, this.options.workspaceId, this.cursor, {
-            ...(this.options.conversationId ? { conversationId: this.options.conversationId } : {}),
-          });
-          for (const event of batch) {
-            if (this.closed) return;
-            this.cursor = event.seq;
-            if (this.options.accept?.(event) ?? true) this.options.deliver(event);
-          }
-        } while (batch.length > 0 && !this.closed);
-      } while (this.again && !this.closed);
+          const cursors = [...this.subscriptions].map((subscription) => subscription.cursor);
+          if (cursors.length === 0) return;
+          batch = await readEvents(this.store.db, this.workspaceId, Math.min(...cursors));
+          for (const event of batch) this.deliver(event);
+        } while (batch.length > 0);
+      } while (this.again);
     } finally {
       this.reading = false;
+    }
+  }
+
+  private deliver(event: StoredEvent): void {
+    for (const subscription of this.subscriptions) {
+      if (event.seq <= subscription.cursor) continue;
+      subscription.cursor = event.seq;
+      const { conversationId, accept, deliver } = subscription.options;
+      if (conversationId && event.conversationId !== conversationId) continue;
+      if (accept?.(event) ?? true) deliver(event);
     }
   }
 }
 
 export class LiveHub {
-  private readonly subscriptions = new Map<string, Set<Subscription>>();
+  private readonly feeds = new Map<string, WorkspaceFeed>();
   private unlisten: (() => Promise<void>) | null = null;
 
   constructor(
@@ -68,42 +81,42 @@ export class LiveHub {
   async start(): Promise<void> {
     this.unlisten = await this.store.listen(EVENTS_CHANNEL, (payload) => {
       // No payload: the listening connection was re-established and may have missed some.
-      const affected =
+      const feeds =
         payload === null
-          ? [...this.subscriptions.values()]
-          : [this.subscriptions.get(payload.split(':')[0] ?? '') ?? new Set<Subscription>()];
-      for (const set of affected) {
-        for (const subscription of set) subscription.catchUp().catch(this.onError);
-      }
+          ? [...this.feeds.values()]
+          : [this.feeds.get(payload.split(':')[0] ?? '')].filter((feed) => feed !== undefined);
+      for (const feed of feeds) feed.catchUp().catch(this.onError);
     });
   }
 
   async stop(): Promise<void> {
     await this.unlisten?.();
-    for (const set of this.subscriptions.values()) for (const sub of set) sub.closed = true;
-    this.subscriptions.clear();
+    for (const feed of this.feeds.values()) feed.subscriptions.clear();
+    this.feeds.clear();
   }
 
   get subscriberCount(): number {
     let count = 0;
-    for (const set of this.subscriptions.values()) count += set.size;
+    for (const feed of this.feeds.values()) count += feed.subscriptions.size;
     return count;
   }
 
   /** Starts delivering at once (catching up from `afterSeq`); returns the unsubscribe. */
   subscribe(options: SubscriptionOptions): () => void {
-    const subscription = new Subscription(this.store, options, options.afterSeq);
-    let set = this.subscriptions.get(options.workspaceId);
-    if (!set) {
-      set = new Set();
-      this.subscriptions.set(options.workspaceId, set);
+    let feed = this.feeds.get(options.workspaceId);
+    if (!feed) {
+      feed = new WorkspaceFeed(this.store, options.workspaceId);
+      this.feeds.set(options.workspaceId, feed);
     }
-    set.add(subscription);
-    subscription.catchUp().catch(this.onError);
+    const subscription: Subscription = { options, cursor: options.afterSeq };
+    feed.subscriptions.add(subscription);
+    feed.catchUp().catch(this.onError);
+    const joined = feed;
     return () => {
-      subscription.closed = true;
-      set.delete(subscription);
-      if (set.size === 0) this.subscriptions.delete(options.workspaceId);
+      joined.subscriptions.delete(subscription);
+      if (joined.subscriptions.size === 0 && this.feeds.get(options.workspaceId) === joined) {
+        this.feeds.delete(options.workspaceId);
+      }
     };
   }
 }

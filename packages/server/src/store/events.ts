@@ -64,17 +64,16 @@ export async function readEvents(
   db: Db,
   workspaceId: string,
   afterSeq: number,
-  options: { conversationId?: string; limit?: number } = {},
+  options: { limit?: number } = {},
 ): Promise<StoredEvent[]> {
-  let query = db
+  const rows = await db
     .selectFrom('events')
     .select(['seq', 'type', 'conversation_id', 'payload'])
     .where('workspace_id', '=', workspaceId)
     .where('seq', '>', afterSeq)
     .orderBy('seq')
-    .limit(options.limit ?? 500);
-  if (options.conversationId) query = query.where('conversation_id', '=', options.conversationId);
-  const rows = await query.execute();
+    .limit(options.limit ?? 500)
+    .execute();
   return rows.map((row) => ({
     seq: row.seq,
     type: row.type as EventType,

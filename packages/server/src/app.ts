@@ -39,6 +39,7 @@ import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
+import { userRoutes } from './routes/users/users.js';
 import { type StaticPaths, staticRoutes } from './routes/web/static.js';
 import { gmailWebhookRoutes } from './routes/webhooks/gmail.js';
 import { metaWebhookRoutes } from './routes/webhooks/meta.js';
@@ -155,6 +156,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 
   await app.register(authRoutes, { ...context, secureCookies: options.secureCookies ?? false });
   await app.register(apiKeyRoutes, context);
+  await app.register(userRoutes, context);
   await app.register(conversationRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, { ...context, hub });

@@ -1,24 +1,14 @@
-import type { MessageView } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { mergeMessages } from './conversations';
+import { testMessage } from './test-fixtures';
 
-function message(id: string, minute: number, parentId: string | null = null): MessageView {
-  return {
+const message = (id: string, minute: number, parentId: string | null = null) =>
+  testMessage({
     id,
-    conversationId: 'c1',
-    author: 'contact',
-    direction: 'inbound',
     text: id,
-    attachments: [],
-    status: 'received',
-    error: null,
     parentId,
-    edited: false,
-    removed: false,
     createdAt: new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOString(),
-    metadata: {},
-  };
-}
+  });
 
 describe('mergeMessages', () => {
   it('replaces by id and keeps the thread oldest first', () => {

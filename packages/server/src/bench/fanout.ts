@@ -3,13 +3,11 @@
  * many subscribers on one workspace. Baseline: a bare NOTIFY → LISTEN round trip on the same
  * database, which is the floor of cross-instance delivery.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { ingest } from '../commands/ingest.js';
-import { createChannel, createWorkspace } from '../commands/workspaces.js';
-import { SecretBox } from '../lib/secrets.js';
 import { LiveHub } from '../live/hub.js';
 import type { Store } from '../store/store.js';
+import { createTestChannel } from '../test-support/channel.js';
 
 export interface LatencyFigures {
   label: string;
@@ -46,24 +44,8 @@ export async function benchFanOut(
   subscribers: number,
   messages: number,
 ): Promise<LatencyFigures> {
-  const { workspace } = await createWorkspace(store.db, {
-    name: 'Fan-out bench',
-    admin: {
-      email: `fanout-${randomUUID()}@bench.local`,
-      name: 'Bench',
-      password: 'bench-password',
-    },
-  });
-  const row = await createChannel(store.db, new SecretBox('bench'), workspace.id, {
-    kind: 'messenger',
-    name: 'Bench',
-  });
-  const channel = {
-    id: row.id,
-    workspaceId: workspace.id,
-    kind: 'messenger' as const,
-    assistantId: null,
-  };
+  const channel = await createTestChannel(store.db, 'messenger');
+  const workspace = { id: channel.workspaceId };
   const hub = new LiveHub(store);
   await hub.start();
   const committedAt = new Map<string, number>();

@@ -3,12 +3,10 @@
  * same messages with one plain INSERT per transaction; Parley's ingest also upserts the
  * contact, locks the conversation, checks for duplicates, updates the card and appends events.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { ingest } from '../commands/ingest.js';
-import { createChannel, createWorkspace } from '../commands/workspaces.js';
-import { SecretBox } from '../lib/secrets.js';
 import type { Store } from '../store/store.js';
+import { createTestChannel } from '../test-support/channel.js';
 
 export interface Rate {
   label: string;
@@ -43,24 +41,7 @@ export async function benchIngest(
   count: number,
   concurrency: number,
 ): Promise<Rate[]> {
-  const { workspace } = await createWorkspace(store.db, {
-    name: 'Bench',
-    admin: {
-      email: `bench-${randomUUID()}@bench.local`,
-      name: 'Bench',
-      password: 'bench-password',
-    },
-  });
-  const row = await createChannel(store.db, new SecretBox('bench'), workspace.id, {
-    kind: 'messenger',
-    name: 'Bench',
-  });
-  const channel = {
-    id: row.id,
-    workspaceId: workspace.id,
-    kind: 'messenger' as const,
-    assistantId: null,
-  };
+  const channel = await createTestChannel(store.db, 'messenger');
   await sql`CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), external_id text UNIQUE, body text)`.execute(
     store.db,
   );

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
-import { createChannel, createWorkspace } from '../commands/workspaces.js';
-import { SecretBox } from '../lib/secrets.js';
 import type { StoredEvent } from '../store/events.js';
+import { createTestChannel } from '../test-support/channel.js';
 import { openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
 import { LiveHub } from './hub.js';
@@ -24,20 +23,8 @@ describe('live hub on PostgreSQL when the LISTEN connection drops', () => {
   });
 
   it('reconnects and delivers what was committed while it was down', async () => {
-    const { workspace } = await createWorkspace(store.db, {
-      name: 'Reconnect',
-      admin: { email: 'reconnect@test.local', name: 'R', password: 'reconnect-pw' },
-    });
-    const row = await createChannel(store.db, new SecretBox('x'), workspace.id, {
-      kind: 'gmail',
-      name: 'Mail',
-    });
-    const channel = {
-      id: row.id,
-      workspaceId: workspace.id,
-      kind: 'gmail' as const,
-      assistantId: null,
-    };
+    const channel = await createTestChannel(store.db, 'gmail');
+    const workspace = { id: channel.workspaceId };
     const received: StoredEvent[] = [];
     hub.subscribe({
       workspaceId: workspace.id,

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
-import { createChannel, createWorkspace } from '../commands/workspaces.js';
 import { claimJobs, completeJob, enqueueJob } from '../jobs/queue.js';
-import { SecretBox } from '../lib/secrets.js';
+import { createTestChannel } from '../test-support/channel.js';
 import { openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
 import { readEvents } from './events.js';
@@ -21,20 +20,8 @@ describe('retention', () => {
   });
 
   it('drops month-old events and week-old finished jobs, and keeps the rest', async () => {
-    const { workspace } = await createWorkspace(store.db, {
-      name: 'Retention',
-      admin: { email: 'retention@test.local', name: 'R', password: 'retention-pw' },
-    });
-    const row = await createChannel(store.db, new SecretBox('x'), workspace.id, {
-      kind: 'gmail',
-      name: 'Mail',
-    });
-    const channel = {
-      id: row.id,
-      workspaceId: workspace.id,
-      kind: 'gmail' as const,
-      assistantId: null,
-    };
+    const channel = await createTestChannel(store.db, 'gmail');
+    const workspace = { id: channel.workspaceId };
     await ingest(store.db, channel, [inboundMessage({ threadKey: 'old' })]);
     await sql`UPDATE events SET created_at = now() - interval '31 days'`.execute(store.db);
     await ingest(store.db, channel, [inboundMessage({ threadKey: 'new' })]);

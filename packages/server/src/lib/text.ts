@@ -3,13 +3,14 @@
  * it is removed at the boundary instead of failing a whole webhook batch.
  */
 
-const NUL = /\u0000/g;
+const NUL = '\u0000';
 
 export function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(NUL, '') as T;
+  if (typeof value === 'string') return value.replaceAll(NUL, '') as T;
   if (Array.isArray(value)) return value.map((item) => withoutNul(item)) as T;
   if (value instanceof Date || value === null || typeof value !== 'object') return value;
   const cleaned: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) cleaned[key.replace(NUL, '')] = withoutNul(item);
+  for (const [key, item] of Object.entries(value))
+    cleaned[key.replaceAll(NUL, '')] = withoutNul(item);
   return cleaned as T;
 }

@@ -44,11 +44,7 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
       .orderBy('name')
       .execute();
     return {
-      items: rows.map((row) => ({
-        ...row,
-        created_at: undefined,
-        createdAt: row.created_at.toISOString(),
-      })),
+      items: rows.map(presentUser),
     };
   });
 
@@ -75,9 +71,7 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
         })
         .returning(['id', 'email', 'name', 'role', 'created_at'])
         .executeTakeFirstOrThrow();
-      return reply
-        .status(201)
-        .send({ ...row, created_at: undefined, createdAt: row.created_at.toISOString() });
+      return reply.status(201).send(presentUser(row));
     },
   );
 

@@ -8,7 +8,8 @@ const MAIN = fileURLToPath(new URL('../../packages/server/dist/main.js', import.
 export interface ParleyProcess {
   url: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM by default; SIGKILL simulates a crash (no shutdown code runs). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -23,8 +24,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startParley(env: Record<string, string>): Promise<ParleyProcess> {
-  const port = await freePort();
+export async function startParley(
+  env: Record<string, string>,
+  port?: number,
+): Promise<ParleyProcess> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,11 +57,11 @@ export async function startParley(env: Record<string, string>): Promise<ParleyPr
   return {
     url: `http://127.0.0.1:${port}`,
     output: () => output,
-    stop: () =>
+    stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }

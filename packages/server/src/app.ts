@@ -60,6 +60,8 @@ export interface ServerOptions {
   runJobs?: boolean;
   jobPollMs?: number;
   logger?: boolean;
+  /** How often live streams ping (and re-check their session); 15 s by default. */
+  streamPingMs?: number;
   /** See `Context.allowCustomPlatformUrls` (PARLEY_ALLOW_CUSTOM_PLATFORM_URLS). */
   allowCustomPlatformUrls?: boolean;
   /** Fastify's trustProxy: `true`, or the reverse proxies' addresses / CIDRs (TRUST_PROXY). */
@@ -159,7 +161,11 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(userRoutes, context);
   await app.register(conversationRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
-  await app.register(streamRoutes, { ...context, hub });
+  await app.register(streamRoutes, {
+    ...context,
+    hub,
+    ...(options.streamPingMs ? { pingMs: options.streamPingMs } : {}),
+  });
   await app.register(widgetRoutes, { ...context, hub, publicOrigin: options.publicOrigin ?? null });
   await app.register(shopifyAppProxyRoutes, { ...context, hub });
   await app.register(metaWebhookRoutes, context);

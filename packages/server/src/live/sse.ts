@@ -19,7 +19,12 @@ export function streamEvents(
   request: FastifyRequest,
   reply: FastifyReply,
   hub: LiveHub,
-  options: Omit<SubscriptionOptions, 'deliver'> & { present?: (event: StoredEvent) => unknown },
+  options: Omit<SubscriptionOptions, 'deliver'> & {
+    present?: (event: StoredEvent) => unknown;
+    /** Checked at every ping: a stream ends when its session ends (logout, revoked key). */
+    stillAllowed?: () => Promise<boolean>;
+    pingMs?: number;
+  },
 ): void {
   reply.hijack();
   const response = reply.raw;
@@ -40,7 +45,13 @@ export function streamEvents(
       response.write(`id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     },
   });
-  const ping = setInterval(() => response.write(': ping\n\n'), PING_MS);
+  const ping = setInterval(() => {
+    const check = options.stillAllowed?.() ?? Promise.resolve(true);
+    check.then(
+      (allowed) => (allowed ? response.write(': ping\n\n') : response.end()),
+      () => response.write(': ping\n\n'),
+    );
+  }, options.pingMs ?? PING_MS);
   response.once('close', () => {
     clearInterval(ping);
     unsubscribe();

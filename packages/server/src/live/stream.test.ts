@@ -15,7 +15,7 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
   let channel: { id: string; workspaceId: string; kind: ChannelKind; assistantId: null };
 
   beforeAll(async () => {
-    app = await startTestServer(backend);
+    app = await startTestServer(backend, { streamPingMs: 100 });
     api = await app.login();
     const response = await fetch(`${app.url}/api/auth/login`, {
       method: 'POST',
@@ -101,6 +101,23 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
     const open = await connectSse(`${app.url}/api/stream`, { cookie });
     open.close();
     await expect.poll(() => hub.subscriberCount, { timeout: 5000 }).toBe(before);
+  });
+
+  it('ends a live stream once its session is logged out', async () => {
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(app.operator),
+    });
+    const ownCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const stream = await connectSse(`${app.url}/api/stream`, { cookie: ownCookie });
+    await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: ownCookie } });
+    await expect(
+      Promise.race([
+        stream.ended.then(() => 'ended'),
+        new Promise((resolve) => setTimeout(resolve, 5000, 'open')),
+      ]),
+    ).resolves.toBe('ended');
   });
 
   it('streams operator actions live (pause shows up as a conversation update)', async () => {

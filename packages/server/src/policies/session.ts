@@ -97,20 +97,30 @@ export function hashApiKey(key: string): string {
   return hashToken(key);
 }
 
+const bearerKey = (request: FastifyRequest) => {
+  const authorization = request.headers.authorization;
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : null;
+};
+
+/** Who is calling — an API key or a session — or null; CSRF is the caller's concern. */
+export async function authenticate(db: Db, request: FastifyRequest): Promise<Operator | null> {
+  const key = bearerKey(request);
+  if (key !== null) return findApiKeyOperator(db, key);
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? findOperator(db, token) : null;
+}
+
 /** preHandler for operator routes: an API key, or a session with CSRF enforced on writes. */
 export function requireOperator(db: Db) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const authorization = request.headers.authorization;
-    if (authorization?.startsWith('Bearer ')) {
-      const operator = await findApiKeyOperator(db, authorization.slice('Bearer '.length).trim());
-      if (!operator) throw unauthorized('The API key is not valid or was revoked.');
-      request.operator = operator;
-      return;
+    const operator = await authenticate(db, request);
+    if (!operator) {
+      throw unauthorized(
+        bearerKey(request) !== null ? 'The API key is not valid or was revoked.' : undefined,
+      );
     }
-    const token = request.cookies[SESSION_COOKIE];
-    const operator = token ? await findOperator(db, token) : null;
-    if (!operator) throw unauthorized();
-    if (!SAFE_METHODS.has(request.method)) {
+    // A bearer key is not sent by browsers on their own, so it needs no CSRF token.
+    if (bearerKey(request) === null && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, operator.csrfToken)) {
         throw new AppError(403, 'csrf', 'Missing or invalid CSRF token; reload the page.');

@@ -31,7 +31,12 @@ let counter = 0;
 
 export async function startTestServer(
   backend: Backend,
-  options: { now?: () => Date; jobPollMs?: number; provider?: ModelProvider } = {},
+  options: {
+    now?: () => Date;
+    jobPollMs?: number;
+    provider?: ModelProvider;
+    streamPingMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(backend);
   const server = await createServer({
@@ -44,6 +49,7 @@ export async function startTestServer(
     jobPollMs: options.jobPollMs ?? 200,
     ...(options.now ? { now: options.now } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
+    ...(options.streamPingMs ? { streamPingMs: options.streamPingMs } : {}),
   });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   counter += 1;

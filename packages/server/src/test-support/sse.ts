@@ -11,6 +11,8 @@ export interface SseConnection {
   events: SseEvent[];
   /** Resolves once at least `count` events have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<SseEvent[]>;
+  /** Resolves when the server ends the stream (or it is closed here). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -28,7 +30,7 @@ export async function connectSse(
   const waiters: (() => void)[] = [];
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  void (async () => {
+  const ended = (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
@@ -80,6 +82,7 @@ export async function connectSse(
       }
       return events.slice(0, count);
     },
+    ended,
     close: () => controller.abort(),
   };
 }

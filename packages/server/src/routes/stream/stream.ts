@@ -3,10 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../context.js';
 import type { LiveHub } from '../../live/hub.js';
 import { resumeCursor, streamEvents } from '../../live/sse.js';
-import { operatorOf, requireOperator } from '../../policies/session.js';
+import { authenticate, operatorOf, requireOperator } from '../../policies/session.js';
 import { latestSeq } from '../../store/events.js';
 
-export async function streamRoutes(app: FastifyInstance, ctx: Context & { hub: LiveHub }) {
+export async function streamRoutes(
+  app: FastifyInstance,
+  ctx: Context & { hub: LiveHub; pingMs?: number },
+) {
   app.get(
     '/api/stream',
     { preHandler: requireOperator(ctx.db), schema: { tags: ['live'] } },
@@ -14,7 +17,12 @@ export async function streamRoutes(app: FastifyInstance, ctx: Context & { hub: L
       const { workspaceId } = operatorOf(request);
       // A first connection starts from now; a reconnection resumes after what it saw.
       const afterSeq = resumeCursor(request) ?? (await latestSeq(ctx.db, workspaceId));
-      streamEvents(request, reply, ctx.hub, { workspaceId, afterSeq });
+      streamEvents(request, reply, ctx.hub, {
+        workspaceId,
+        afterSeq,
+        stillAllowed: async () => (await authenticate(ctx.db, request)) !== null,
+        ...(ctx.pingMs ? { pingMs: ctx.pingMs } : {}),
+      });
     },
   );
 }

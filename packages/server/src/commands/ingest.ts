@@ -170,6 +170,9 @@ async function ingestMessage(
   if (inbound.echoOf) {
     const echoed = await recordEcho(trx, channel, inbound.echoOf, inbound.externalId);
     if (echoed) return echoed;
+  } else if (inbound.author === 'business') {
+    const own = await matchOwnReply(trx, channel, inbound);
+    if (own) return own;
   }
 
   const contact = await upsertContact(trx, channel, inbound.contact);
@@ -281,6 +284,37 @@ async function recordEcho(
     .set({ external_id: sql`COALESCE(external_id, ${externalId})` })
     .where('id', '=', ownMessageId)
     .where('channel_id', '=', channel.id)
+    .returning(['id', 'conversation_id'])
+    .executeTakeFirst();
+  return own
+    ? { status: 'duplicate', messageId: own.id, conversationId: own.conversation_id }
+    : null;
+}
+
+/** A platform that reports the business's own posts without an echo marker (a comment reply
+ * Parley just made) may do so before the send job has recorded the platform's id: the same
+ * text on the same thread, still without an id, minutes old, is that reply. */
+async function matchOwnReply(
+  trx: Db,
+  channel: ChannelForIngest,
+  inbound: InboundMessage,
+): Promise<IngestOutcome | null> {
+  const candidate = trx
+    .selectFrom('messages')
+    .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+    .select('messages.id')
+    .where('conversations.channel_id', '=', channel.id)
+    .where('conversations.thread_key', '=', inbound.threadKey)
+    .where('messages.author', 'in', ['operator', 'assistant'])
+    .where('messages.external_id', 'is', null)
+    .where('messages.text', '=', inbound.text)
+    .where('messages.created_at', '>', sql<Date>`now() - interval '10 minutes'`)
+    .orderBy('messages.created_at')
+    .limit(1);
+  const own = await trx
+    .updateTable('messages')
+    .set({ external_id: inbound.externalId })
+    .where('id', '=', candidate)
     .returning(['id', 'conversation_id'])
     .executeTakeFirst();
   return own

@@ -76,6 +76,40 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     expect(Number(count.n)).toBe(1);
   });
 
+  it("recognises the platform's copy of a reply Parley is still sending", async () => {
+    const [first] = await ingest(store.db, channel, [inboundMessage({ threadKey: 'own-reply' })]);
+    if (first?.status !== 'created') throw new Error('expected a new conversation');
+    const reply = await store.db
+      .insertInto('messages')
+      .values({
+        workspace_id: workspaceId,
+        conversation_id: first.conversationId,
+        channel_id: channel.id,
+        author: 'operator',
+        direction: 'outbound',
+        text: 'Thanks, shipping today!',
+        status: 'queued',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const [copy] = await ingest(store.db, channel, [
+      inboundMessage({
+        threadKey: 'own-reply',
+        author: 'business',
+        text: 'Thanks, shipping today!',
+      }),
+    ]);
+    expect(copy).toMatchObject({ status: 'duplicate', messageId: reply.id });
+    const rows = await store.db
+      .selectFrom('messages')
+      .select('external_id')
+      .where('conversation_id', '=', first.conversationId)
+      .where('text', '=', 'Thanks, shipping today!')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.external_id).not.toBeNull();
+  });
+
   it('stores concurrent deliveries of the same message once', async () => {
     const message = inboundMessage({ threadKey: 'race-thread' });
     const outcomes = await Promise.all(

@@ -30,6 +30,28 @@ interface AssistantView {
   allowedOrigins: string[];
 }
 
+interface TeammateView {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+interface ApiKeyView {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  revokedAt: string | null;
+}
+
+/** Not agnes@parley.local: the agent test creates her through the API. */
+const TEAMMATE = {
+  name: 'Tomas Teammate',
+  email: 'tomas@parley.local',
+  password: 'tomas-password-1',
+};
+
 const PAGE = {
   name: 'Shop Messenger',
   accountId: '102000000000777',
@@ -297,5 +319,103 @@ describe('settings: an admin manages channels and assistants in a real browser',
     await agentPage.getByText('View only.').first().waitFor({ timeout: 10_000 });
     expect(await agentPage.getByRole('button', { name: 'Connect a channel' }).count()).toBe(0);
     await context.close();
+  });
+
+  it('adds an agent on the Team page, then creates an API key that works until it is revoked', async () => {
+    const settingsNav = page.getByRole('navigation', { name: 'Settings' });
+    await settingsNav.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Team', level: 2 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/team');
+    const teammates = page.getByRole('table', { name: 'Teammates' });
+    // The signed-in admin is listed, but cannot remove themselves.
+    const me = teammates.getByRole('row').filter({ hasText: 'demo@parley.local' });
+    await me.getByText('You', { exact: true }).waitFor();
+    expect(await me.getByRole('button').count()).toBe(0);
+    writes.length = 0;
+
+    await page.getByRole('button', { name: 'Add a teammate', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Add a teammate' });
+    await form.getByLabel('Name').fill(TEAMMATE.name);
+    const email = form.getByLabel('Email');
+    await email.fill('demo@parley.local');
+    await form.getByLabel(/^Password/).fill(TEAMMATE.password);
+    await form.getByRole('radio', { name: 'Agent' }).check();
+    await form.getByRole('button', { name: 'Add teammate' }).click();
+
+    // Someone already signs in with that address: the server's 409 sits at the email field.
+    const taken = 'Someone already signs in with this email address.';
+    await form.getByText(taken).waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(email)).toContain(taken);
+    await expect.poll(() => hasFocus(email)).toBe(true);
+
+    await email.fill(TEAMMATE.email);
+    await form.getByRole('button', { name: 'Add teammate' }).click();
+    await page.getByRole('heading', { name: `${TEAMMATE.name} was added` }).waitFor();
+    const row = teammates.getByRole('row').filter({ hasText: TEAMMATE.email });
+    await row.getByText('Agent', { exact: true }).waitFor();
+    expect(writes).toEqual(['POST /api/users', 'POST /api/users']);
+    const users = (await getJson<{ items: TeammateView[] }>('/api/users')).body.items;
+    expect(users).toContainEqual(
+      expect.objectContaining({ email: TEAMMATE.email, name: TEAMMATE.name, role: 'agent' }),
+    );
+    const signIn = await fetch(`${parley.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: TEAMMATE.email, password: TEAMMATE.password }),
+    });
+    expect(signIn.status).toBe(200);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    writes.length = 0;
+    await settingsNav.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { name: 'API keys', level: 2 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings/api-keys');
+    await page.getByRole('button', { name: 'Create an API key', exact: true }).click();
+    const keyForm = page.getByRole('form', { name: 'Create an API key' });
+    await keyForm.getByLabel('Name').fill('E2E script');
+    await keyForm.getByRole('radio', { name: 'Agent' }).check();
+    await keyForm.getByRole('button', { name: 'Create key' }).click();
+
+    // Shown once, with the warning, and it works as a bearer token.
+    const keyField = page.getByLabel('API key', { exact: true });
+    const key = await keyField.inputValue();
+    expect(key).toMatch(/^prl_/);
+    await page.getByText('Copy the key now: it will not be shown again.').waitFor();
+    expect(writes).toEqual(['POST /api/api-keys']);
+    const withKey = () =>
+      fetch(`${parley.url}/api/conversations`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await withKey()).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    await keyField.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(key);
+    const keyRow = page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row')
+      .filter({ hasText: 'E2E script' });
+    expect(await keyRow.textContent()).toContain(`${key.slice(0, 10)}…`);
+    const listed = (await getJson<{ items: ApiKeyView[] }>('/api/api-keys')).body.items.find(
+      (item) => item.name === 'E2E script',
+    );
+    expect(listed).toMatchObject({ role: 'agent', prefix: key.slice(0, 10), revokedAt: null });
+
+    // Revoking asks first; cancelling sends nothing and returns to the button.
+    writes.length = 0;
+    const revoke = keyRow.getByRole('button', { name: 'Revoke E2E script' });
+    await revoke.click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke “E2E script”?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => hasFocus(revoke)).toBe(true);
+    expect(writes).toEqual([]);
+    expect((await withKey()).status).toBe(200);
+
+    await revoke.click();
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await keyRow.getByText(/^Revoked/).waitFor();
+    expect(writes).toEqual([`DELETE /api/api-keys/${listed?.id}`]);
+    expect((await withKey()).status).toBe(401);
   });
 });

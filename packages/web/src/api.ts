@@ -1,9 +1,11 @@
 /** Typed client for the operator HTTP API (docs/api.md). Holds the CSRF token in memory only. */
 import type { ChannelKind, ChannelRules, ConversationCard, MessageView } from '@parley/domain';
 
+/** `admin` may change settings, teammates and API keys; `agent` only works the inbox. */
+export type Role = 'admin' | 'agent';
+
 export interface Session {
-  /** `admin` may change settings; `agent` only works the inbox. */
-  user: { id: string; email: string; name: string; role: 'admin' | 'agent' };
+  user: { id: string; email: string; name: string; role: Role };
   workspace: { id: string; name: string };
   csrfToken: string;
 }
@@ -46,6 +48,45 @@ export interface NewChannel {
   connection: Record<string, string>;
 }
 
+/** Someone who signs in to the workspace. */
+export interface Teammate {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface NewTeammate {
+  email: string;
+  name: string;
+  /** At least 10 characters; the server stores only its hash. */
+  password: string;
+  role: Role;
+}
+
+/** A key for scripts; the key itself is only ever returned by `createApiKey`. */
+export interface ApiKey {
+  id: string;
+  name: string;
+  role: Role;
+  /** The key's first characters (`prl_` and six more), to tell keys apart. */
+  prefix: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface CreatedApiKey extends ApiKey {
+  /** The full key: shown once, never retrievable again. */
+  key: string;
+}
+
+export interface NewApiKey {
+  name: string;
+  role: Role;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -72,7 +113,7 @@ export function setSessionExpiredHandler(handler: (() => void) | null): void {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -114,6 +155,8 @@ function remember(session: Session): Session {
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 const assistantPath = (id: string) => `/api/assistants/${encodeURIComponent(id)}`;
 const channelPath = (id: string) => `/api/channels/${encodeURIComponent(id)}`;
+const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+const apiKeyPath = (id: string) => `/api/api-keys/${encodeURIComponent(id)}`;
 
 export const api = {
   me: () => request<Session>('GET', '/api/auth/me').then(remember),
@@ -172,4 +215,20 @@ export const api = {
     request<Channel>('PUT', `${channelPath(id)}/rules`, changes),
 
   connectChannel: (channel: NewChannel) => request<Channel>('POST', '/api/channels', channel),
+
+  listTeammates: () =>
+    request<{ items: Teammate[] }>('GET', '/api/users').then((page) => page.items),
+
+  addTeammate: (teammate: NewTeammate) => request<Teammate>('POST', '/api/users', teammate),
+
+  /** Also ends their sessions and API keys. */
+  removeTeammate: (id: string) => request<void>('DELETE', userPath(id)),
+
+  /** Admins only (403 for agents). */
+  listApiKeys: () =>
+    request<{ items: ApiKey[] }>('GET', '/api/api-keys').then((page) => page.items),
+
+  createApiKey: (key: NewApiKey) => request<CreatedApiKey>('POST', '/api/api-keys', key),
+
+  revokeApiKey: (id: string) => request<void>('DELETE', apiKeyPath(id)),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSize, relativeTime, safeHttpUrl } from './format';
+import { calendarDate, fileSize, relativeTime, safeHttpUrl } from './format';
 
 describe('relativeTime', () => {
   const now = new Date('2026-01-10T12:00:00Z');
@@ -44,5 +44,13 @@ describe('fileSize', () => {
   it('shows nothing for a size that makes no sense', () => {
     expect(fileSize(-1)).toBe('');
     expect(fileSize(Number.NaN)).toBe('');
+  });
+});
+
+describe('calendarDate', () => {
+  it('names the day without the time', () => {
+    const text = calendarDate('2026-01-10T12:00:00Z');
+    expect(text).toContain('2026');
+    expect(text).not.toMatch(/12:00/);
   });
 });

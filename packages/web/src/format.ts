@@ -18,6 +18,11 @@ export function fullTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A day, e.g. "Jan 10, 2026", for when something was created. */
+export function calendarDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
 /** Time of day for today's messages; older ones also need their date to be unambiguous. */
 export function messageTime(iso: string, now = new Date()): string {
   const date = new Date(iso);

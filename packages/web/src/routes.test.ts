@@ -8,7 +8,13 @@ describe('routes', () => {
   });
 
   it('round-trips every page', () => {
-    for (const path of ['/', '/settings/channels', '/settings/assistants']) {
+    for (const path of [
+      '/',
+      '/settings/channels',
+      '/settings/assistants',
+      '/settings/team',
+      '/settings/api-keys',
+    ]) {
       expect(pathOfRoute(routeFromPath(path))).toBe(path);
     }
   });

@@ -1,4 +1,5 @@
-/** The workspace's channels and assistants for the settings pages, kept current after edits. */
+/** The workspace's channels and assistants for the settings pages, kept current after edits.
+ * Nothing is fetched while `enabled` is false (pages that show neither). */
 import { useCallback, useEffect, useState } from 'react';
 import { type Assistant, api, type Channel } from '../api';
 
@@ -9,7 +10,7 @@ interface SettingsData {
   error: string | null;
 }
 
-export function useSettingsData() {
+export function useSettingsData(enabled = true) {
   const [data, setData] = useState<SettingsData>({
     channels: [],
     assistants: [],
@@ -22,6 +23,7 @@ export function useSettingsData() {
   // `loads` is a deliberate trigger: bumping it refetches.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     setData((previous) => ({ ...previous, loading: true, error: null }));
     Promise.all([api.listChannels(), api.listAssistants()]).then(
@@ -36,7 +38,7 @@ export function useSettingsData() {
     return () => {
       cancelled = true;
     };
-  }, [loads]);
+  }, [enabled, loads]);
 
   const putChannel = useCallback((channel: Channel) => {
     setData((previous) => {
@@ -57,5 +59,12 @@ export function useSettingsData() {
     }));
   }, []);
 
-  return { ...data, reload, putChannel, putAssistant };
+  return {
+    ...data,
+    loading: enabled && data.loading,
+    error: enabled ? data.error : null,
+    reload,
+    putChannel,
+    putAssistant,
+  };
 }

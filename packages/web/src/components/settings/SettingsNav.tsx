@@ -5,6 +5,8 @@ import { RouteLink } from '../RouteLink';
 const LABELS: Record<SettingsSection, string> = {
   channels: 'Channels',
   assistants: 'Assistants',
+  team: 'Team',
+  'api-keys': 'API keys',
 };
 
 interface Props {

@@ -1,13 +1,19 @@
-/** The settings area: channels and assistants of the workspace. Everyone may look; only admins
- * may change anything (the server enforces it, the page says so up front). */
-import type { Session } from '../../api';
+/** The settings area: channels, assistants, the team and API keys of the workspace. Everyone
+ * may look (except at API keys, which only admins may see); only admins may change anything
+ * (the server enforces it, the page says so up front). */
+import { api, type Session } from '../../api';
+import { useRemoteList } from '../../hooks/useRemoteList';
 import { useSettingsData } from '../../hooks/useSettingsData';
 import type { Route, SettingsSection } from '../../routes';
+import { listedKeyOf, markRevoked } from '../../settings/api-keys';
+import { putTeammate } from '../../settings/team';
 import { TopBar } from '../TopBar';
 import { AdminOnlyNote } from './AdminOnlyNote';
+import { ApiKeysSettings } from './ApiKeysSettings';
 import { AssistantsSettings } from './AssistantsSettings';
 import { ChannelsSettings } from './ChannelsSettings';
 import { SettingsNav } from './SettingsNav';
+import { TeamSettings } from './TeamSettings';
 
 interface Props {
   session: Session;
@@ -16,9 +22,22 @@ interface Props {
   onLoggedOut: () => void;
 }
 
+const LOADING: Record<SettingsSection, string> = {
+  channels: 'Loading settings…',
+  assistants: 'Loading settings…',
+  team: 'Loading the team…',
+  'api-keys': 'Loading API keys…',
+};
+
 export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Props) {
-  const data = useSettingsData();
   const canEdit = session.user.role === 'admin';
+  // Each page loads only what it shows.
+  const data = useSettingsData(section === 'channels' || section === 'assistants');
+  const team = useRemoteList(api.listTeammates, section === 'team');
+  // Agents would get 403: their page explains instead of asking.
+  const apiKeys = useRemoteList(api.listApiKeys, section === 'api-keys' && canEdit);
+  const current = section === 'team' ? team : section === 'api-keys' ? apiKeys : data;
+  const ready = !current.loading && !current.error;
 
   return (
     <div className="app">
@@ -30,22 +49,30 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
       />
       <div className="settings">
         <SettingsNav section={section} onNavigate={onNavigate} />
-        <main className="settings-main" aria-busy={data.loading}>
-          {!canEdit && <AdminOnlyNote />}
-          {data.loading && (
+        <main className="settings-main" aria-busy={current.loading}>
+          {!canEdit &&
+            (section === 'api-keys' ? (
+              <AdminOnlyNote>
+                <strong>Admins only.</strong> Only workspace admins can see, create and revoke API
+                keys; ask an admin if a script of yours needs one.
+              </AdminOnlyNote>
+            ) : (
+              <AdminOnlyNote />
+            ))}
+          {current.loading && (
             <p className="settings-empty" role="status">
-              Loading settings…
+              {LOADING[section]}
             </p>
           )}
-          {data.error && (
+          {current.error && (
             <div className="list-error" role="alert">
-              <p>{data.error}</p>
-              <button type="button" className="button" onClick={data.reload}>
+              <p>{current.error}</p>
+              <button type="button" className="button" onClick={current.reload}>
                 Try again
               </button>
             </div>
           )}
-          {!data.loading && !data.error && section === 'channels' && (
+          {ready && section === 'channels' && (
             <ChannelsSettings
               channels={data.channels}
               assistants={data.assistants}
@@ -53,11 +80,28 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
               onChannel={data.putChannel}
             />
           )}
-          {!data.loading && !data.error && section === 'assistants' && (
+          {ready && section === 'assistants' && (
             <AssistantsSettings
               assistants={data.assistants}
               canEdit={canEdit}
               onAssistant={data.putAssistant}
+            />
+          )}
+          {ready && section === 'team' && (
+            <TeamSettings
+              teammates={team.items}
+              currentUserId={session.user.id}
+              canEdit={canEdit}
+              onAdded={(teammate) => team.update((items) => putTeammate(items, teammate))}
+              onRemoved={(id) => team.update((items) => items.filter((item) => item.id !== id))}
+            />
+          )}
+          {ready && section === 'api-keys' && (
+            <ApiKeysSettings
+              apiKeys={apiKeys.items}
+              canEdit={canEdit}
+              onCreated={(created) => apiKeys.update((items) => [listedKeyOf(created), ...items])}
+              onRevoked={(id) => apiKeys.update((items) => markRevoked(items, id, new Date()))}
             />
           )}
         </main>

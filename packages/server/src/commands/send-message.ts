@@ -9,7 +9,7 @@ import type { OutboundMessage } from '../channels/connector.js';
 import { connectorFor } from '../channels/registry.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
-import { type JobContext, RetryableJobError } from '../jobs/runner.js';
+import { type JobContext, type JobOutcome, RetryableJobError } from '../jobs/runner.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
 import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
@@ -18,6 +18,8 @@ import { appendEvents, type NewEvent } from '../store/events.js';
 import type { Db } from '../store/store.js';
 
 export const SEND_JOB = 'message.send';
+const SEND_DEDUPE_PREFIX = 'send:';
+const SEND_ORDER_WAIT_MS = 1000;
 
 export interface ReplyInput {
   workspaceId: string;
@@ -97,7 +99,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       workspaceId: input.workspaceId,
       kind: SEND_JOB,
       payload: { messageId: message.id },
-      dedupeKey: `send:${message.id}`,
+      dedupeKey: `${SEND_DEDUPE_PREFIX}${message.id}`,
     });
     await appendEvents(trx, input.workspaceId, [
       {
@@ -148,13 +150,37 @@ export async function deliverMessage(
   ctx: Context,
   messageId: string,
   job: JobContext,
-): Promise<void> {
+): Promise<JobOutcome> {
   const message = await ctx.db
     .selectFrom('messages')
     .selectAll()
     .where('id', '=', messageId)
     .executeTakeFirst();
   if (message?.status !== 'queued') return;
+  // Replies reach the customer in the order they were written: wait while an earlier one of
+  // this conversation is still being sent (a deferral, not a failed attempt).
+  const earlier = await ctx.db
+    .selectFrom('messages')
+    .innerJoin('jobs', (join) =>
+      join.on('jobs.dedupe_key', '=', sql<string>`${`${SEND_DEDUPE_PREFIX}`} || messages.id::text`),
+    )
+    .select('messages.id')
+    .where('messages.conversation_id', '=', message.conversation_id)
+    .where('messages.status', '=', 'queued')
+    .where('jobs.status', 'in', ['pending', 'running'])
+    .where('messages.id', '<>', message.id)
+    .where((eb) =>
+      eb.or([
+        eb('messages.created_at', '<', message.created_at),
+        eb.and([
+          eb('messages.created_at', '=', message.created_at),
+          eb('messages.id', '<', message.id),
+        ]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  if (earlier) return { runAgainAt: new Date(Date.now() + SEND_ORDER_WAIT_MS) };
   const conversation = await ctx.db
     .selectFrom('conversations')
     .selectAll()

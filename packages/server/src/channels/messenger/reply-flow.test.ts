@@ -10,7 +10,7 @@ import { ingest } from '../../commands/ingest.js';
 import { deliverMessage, sendReply } from '../../commands/send-message.js';
 import { createChannel, createWorkspace } from '../../commands/workspaces.js';
 import type { Context } from '../../context.js';
-import { claimJobs } from '../../jobs/queue.js';
+import { claimJobs, completeJob } from '../../jobs/queue.js';
 import { RetryableJobError } from '../../jobs/runner.js';
 import { SecretBox } from '../../lib/secrets.js';
 import { openTestStore, type TestStore } from '../../test-support/db.js';
@@ -183,6 +183,42 @@ describe('Messenger replies through the send job', () => {
       .where('text', '=', 'Early echo')
       .execute();
     expect(copies).toHaveLength(1);
+  });
+
+  it('keeps replies in order: a later one waits while an earlier one is still being sent', async () => {
+    now = new Date(customerWroteAt.getTime() + HOUR_MS);
+    const { conversationId } = await customerWrites();
+    const first = await sendReply(ctx, {
+      workspaceId,
+      conversationId,
+      text: 'First',
+      author: 'operator',
+    });
+    const second = await sendReply(ctx, {
+      workspaceId,
+      conversationId,
+      text: 'Second',
+      author: 'operator',
+    });
+    const jobs = await claimJobs(store.db, 10, 60_000);
+    const jobOf = (id: string) => {
+      const job = jobs.find((candidate) => candidate.payload.messageId === id);
+      if (!job) throw new Error(`no send job for ${id}`);
+      return { job, isLastAttempt: false };
+    };
+    const sentTexts = () =>
+      graph.requests
+        .map((request) => (request.body as { message?: { text?: string } }).message?.text)
+        .filter((text) => text === 'First' || text === 'Second');
+
+    expect(await deliverMessage(ctx, second.id, jobOf(second.id))).toMatchObject({
+      runAgainAt: expect.any(Date),
+    });
+    expect(sentTexts()).toEqual([]);
+    await deliverMessage(ctx, first.id, jobOf(first.id));
+    await completeJob(store.db, jobOf(first.id).job);
+    await deliverMessage(ctx, second.id, jobOf(second.id));
+    expect(sentTexts()).toEqual(['First', 'Second']);
   });
 
   it('keeps a rate-limited reply queued and asks the job runner to wait before retrying', async () => {

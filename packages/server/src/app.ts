@@ -43,6 +43,7 @@ import { userRoutes } from './routes/users/users.js';
 import { type StaticPaths, staticRoutes } from './routes/web/static.js';
 import { gmailWebhookRoutes } from './routes/webhooks/gmail.js';
 import { metaWebhookRoutes } from './routes/webhooks/meta.js';
+import { shopifyWebhookRoutes } from './routes/webhooks/shopify.js';
 import { widgetRoutes } from './routes/widget/widget.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { loadChannel } from './store/channels.js';
@@ -169,6 +170,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(widgetRoutes, { ...context, hub, publicOrigin: options.publicOrigin ?? null });
   await app.register(shopifyAppProxyRoutes, { ...context, hub });
   await app.register(metaWebhookRoutes, context);
+  await app.register(shopifyWebhookRoutes, context);
   const loadChannelById = (id: string) => loadChannel(context.db, context.secretBox, id);
   await app.register(gmailWebhookRoutes, {
     db: context.db,

@@ -28,7 +28,9 @@ export function presentChannel(row: ChannelRow, publicOrigin: string | null) {
     assistantId: row.assistant_id,
     externalAccountId: row.external_account_id,
     rules: normalizeChannelRules(row.rules),
-    connected: CREDENTIAL_FREE.includes(kind) || row.secrets_encrypted !== null,
+    connected:
+      CREDENTIAL_FREE.includes(kind) ||
+      (row.secrets_encrypted !== null && row.config.uninstalled !== true),
     ...(path ? { webhookUrl: `${publicOrigin ?? ''}${path}` } : {}),
     createdAt: row.created_at.toISOString(),
   };

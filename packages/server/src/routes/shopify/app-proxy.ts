@@ -79,7 +79,9 @@ export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context &
       ['shopify_widget'],
       [shop],
     );
-    if (!channel) throw notFound('A connected Shopify store for this shop');
+    if (!channel || channel.config.uninstalled === true) {
+      throw notFound('A connected Shopify store for this shop');
+    }
     const verification = verifyAppProxyRequest(request.url, channel.secrets.appSecret ?? '');
     if (!verification.ok) throw new AppError(401, 'invalid_signature', verification.reason);
     if (!channel.assistantId) {

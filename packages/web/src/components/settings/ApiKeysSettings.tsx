@@ -1,9 +1,9 @@
 /** Settings → API keys: keys that let scripts use the API. Admins list, create and revoke them;
  * a new key is shown once. Agents may not see keys at all (the server answers 403), so for
  * them the page only explains what keys are. */
-import { useEffect, useRef, useState } from 'react';
 import { type ApiKey, api, type CreatedApiKey } from '../../api';
 import { calendarDate, fullTime } from '../../format';
+import { useListPanel } from '../../hooks/useListPanel';
 import { isRevoked, keyPreview, orderApiKeys } from '../../settings/api-keys';
 import { ROLE_LABELS } from '../../settings/roles';
 import { ApiKeyUsage } from './ApiKeyUsage';
@@ -23,6 +23,7 @@ type Panel =
   | { state: 'closed' }
   | { state: 'creating' }
   | { state: 'created'; apiKey: CreatedApiKey };
+const CLOSED: Panel = { state: 'closed' };
 
 function When({ iso }: { iso: string }) {
   return (
@@ -33,29 +34,21 @@ function When({ iso }: { iso: string }) {
 }
 
 export function ApiKeysSettings({ apiKeys, canEdit, onCreated, onRevoked }: Props) {
-  const [panel, setPanel] = useState<Panel>({ state: 'closed' });
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  // A fresh object per outcome, so the same message twice still takes the focus.
-  const [outcome, setOutcome] = useState<{ text: string } | null>(null);
-  const createButton = useRef<HTMLButtonElement>(null);
-  const outcomeNote = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    // The Revoke button that had focus is gone; say what happened where the keyboard now is.
-    if (outcome) outcomeNote.current?.focus();
-  }, [outcome]);
-
+  const list = useListPanel<Panel, ApiKey>(CLOSED);
+  const { panel, setPanel } = list;
+  const revoking = list.confirming;
+  const setRevoking = list.setConfirming;
+  const createButton = list.opener;
+  const outcomeNote = list.outcomeNote;
+  const outcome = list.outcome;
   // Closing the notice is what forgets the full key.
-  const close = () => {
-    setPanel({ state: 'closed' });
-    createButton.current?.focus();
-  };
+  const close = list.close;
 
   const revoke = async (key: ApiKey) => {
     await api.revokeApiKey(key.id);
     onRevoked(key.id);
     setRevoking(null);
-    setOutcome({ text: `“${key.name}” was revoked. Requests that send it are now refused.` });
+    list.announce(`“${key.name}” was revoked. Requests that send it are now refused.`);
   };
 
   return (
@@ -70,7 +63,7 @@ export function ApiKeysSettings({ apiKeys, canEdit, onCreated, onRevoked }: Prop
             aria-expanded={panel.state === 'creating'}
             aria-controls="create-api-key"
             onClick={() => {
-              setOutcome(null);
+              list.clearOutcome();
               if (panel.state === 'creating') close();
               else setPanel({ state: 'creating' });
             }}
@@ -152,7 +145,7 @@ export function ApiKeysSettings({ apiKeys, canEdit, onCreated, onRevoked }: Prop
                             type="button"
                             className="button button--small"
                             onClick={() => {
-                              setOutcome(null);
+                              list.clearOutcome();
                               setRevoking(key);
                             }}
                           >

@@ -1,8 +1,8 @@
 /** Settings → Team: everyone who signs in to the workspace. Admins add teammates and remove
  * them (never themselves); agents see the list only. */
-import { useEffect, useRef, useState } from 'react';
 import { api, type Teammate } from '../../api';
 import { calendarDate, fullTime } from '../../format';
+import { useListPanel } from '../../hooks/useListPanel';
 import { ROLE_LABELS } from '../../settings/roles';
 import { canRemoveTeammate, sortTeammates } from '../../settings/team';
 import { AddedTeammateNotice } from './AddedTeammateNotice';
@@ -19,24 +19,16 @@ interface Props {
 }
 
 type Panel = { state: 'closed' } | { state: 'adding' } | { state: 'added'; teammate: Teammate };
+const CLOSED: Panel = { state: 'closed' };
 
 export function TeamSettings({ teammates, currentUserId, canEdit, onAdded, onRemoved }: Props) {
-  const [panel, setPanel] = useState<Panel>({ state: 'closed' });
-  const [removing, setRemoving] = useState<Teammate | null>(null);
-  // A fresh object per outcome, so the same message twice still takes the focus.
-  const [outcome, setOutcome] = useState<{ text: string } | null>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
-  const outcomeNote = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    // The row whose button had focus is gone; say what happened where the keyboard now is.
-    if (outcome) outcomeNote.current?.focus();
-  }, [outcome]);
-
-  const close = () => {
-    setPanel({ state: 'closed' });
-    addButton.current?.focus();
-  };
+  const list = useListPanel<Panel, Teammate>(CLOSED);
+  const { panel, setPanel, close } = list;
+  const removing = list.confirming;
+  const setRemoving = list.setConfirming;
+  const addButton = list.opener;
+  const outcomeNote = list.outcomeNote;
+  const outcome = list.outcome;
 
   const remove = async (teammate: Teammate) => {
     await api.removeTeammate(teammate.id);
@@ -45,7 +37,7 @@ export function TeamSettings({ teammates, currentUserId, canEdit, onAdded, onRem
     if (panel.state === 'added' && panel.teammate.id === teammate.id) {
       setPanel({ state: 'closed' });
     }
-    setOutcome({ text: `${teammate.name} was removed from the team and signed out.` });
+    list.announce(`${teammate.name} was removed from the team and signed out.`);
   };
 
   return (
@@ -60,7 +52,7 @@ export function TeamSettings({ teammates, currentUserId, canEdit, onAdded, onRem
             aria-expanded={panel.state === 'adding'}
             aria-controls="add-teammate"
             onClick={() => {
-              setOutcome(null);
+              list.clearOutcome();
               if (panel.state === 'adding') close();
               else setPanel({ state: 'adding' });
             }}
@@ -134,7 +126,7 @@ export function TeamSettings({ teammates, currentUserId, canEdit, onAdded, onRem
                             type="button"
                             className="button button--small"
                             onClick={() => {
-                              setOutcome(null);
+                              list.clearOutcome();
                               setRemoving(teammate);
                             }}
                           >

@@ -162,22 +162,13 @@ export async function deliverMessage(
   const earlier = await ctx.db
     .selectFrom('messages')
     .innerJoin('jobs', (join) =>
-      join.on('jobs.dedupe_key', '=', sql<string>`${`${SEND_DEDUPE_PREFIX}`} || messages.id::text`),
+      join.on('jobs.dedupe_key', '=', sql<string>`${SEND_DEDUPE_PREFIX} || messages.id::text`),
     )
     .select('messages.id')
     .where('messages.conversation_id', '=', message.conversation_id)
     .where('messages.status', '=', 'queued')
     .where('jobs.status', 'in', ['pending', 'running'])
-    .where('messages.id', '<>', message.id)
-    .where((eb) =>
-      eb.or([
-        eb('messages.created_at', '<', message.created_at),
-        eb.and([
-          eb('messages.created_at', '=', message.created_at),
-          eb('messages.id', '<', message.id),
-        ]),
-      ]),
-    )
+    .where('messages.seq', '<', message.seq)
     .limit(1)
     .executeTakeFirst();
   if (earlier) return { runAgainAt: new Date(Date.now() + SEND_ORDER_WAIT_MS) };

@@ -177,12 +177,21 @@ const dedupePendingOnly: Migration = {
   },
 };
 
+/** Insertion order of messages: replies to one conversation are inserted under its row lock,
+ * so this orders them exactly even when their timestamps tie. */
+const messageSequence: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE messages ADD COLUMN seq bigserial`.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
       '0001_initial': initial,
       '0002_api_keys': apiKeys,
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
+      '0004_message_sequence': messageSequence,
     };
   },
 };

@@ -115,6 +115,8 @@ export interface MessagesTable {
   edited_at: NullableTimestamp;
   removed_at: NullableTimestamp;
   created_at: Timestamp;
+  /** Insertion order (see migration 0004). */
+  seq: Generated<number>;
 }
 
 export interface EventsTable {

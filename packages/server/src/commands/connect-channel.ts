@@ -35,6 +35,11 @@ function invalid(errors: { field: string; message: string }[]): AppError {
   return badRequest(`The connection details are not valid — ${details.join('; ')}`);
 }
 
+const UNIQUE_VIOLATION = '23505';
+
+const accountTaken = () =>
+  conflict('channel_exists', 'This account is already connected as a channel of this kind.');
+
 const PLATFORM_URL_FIELDS = ['graphApiBaseUrl', 'gmailApiBaseUrl', 'oauthTokenUrl'];
 
 function connectionSettings(kind: ChannelKind, connection: unknown): ChannelSettings {
@@ -101,7 +106,7 @@ export async function connectChannel(
       );
     }
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  const connect = ctx.db.transaction().execute(async (trx) => {
     const channel = await createChannel(trx, ctx.secretBox, workspaceId, {
       kind: input.kind,
       name: input.name,
@@ -121,5 +126,10 @@ export async function connectChannel(
       });
     }
     return channel;
+  });
+  // The check above can race with another admin connecting the same account at once.
+  return connect.catch((error: unknown) => {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw accountTaken();
+    throw error;
   });
 }

@@ -1,6 +1,6 @@
 /** Adds a teammate (POST /api/users): who they are, the password they sign in with, and what
  * they may do. */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api, type Teammate } from '../../api';
 import { useSettingsForm } from '../../hooks/useSettingsForm';
 import {
@@ -13,6 +13,7 @@ import {
 import { CheckboxField } from './CheckboxField';
 import { FormActions } from './FormActions';
 import { RoleField } from './RoleField';
+import { CardForm } from './SettingsFormShell';
 import { TextField } from './TextField';
 
 interface Props {
@@ -21,7 +22,6 @@ interface Props {
 }
 
 export function AddTeammateForm({ onAdded, onCancel }: Props) {
-  const id = useId();
   const [showPassword, setShowPassword] = useState(false);
   const form = useSettingsForm({
     initial: EMPTY_TEAMMATE,
@@ -35,14 +35,7 @@ export function AddTeammateForm({ onAdded, onCancel }: Props) {
   const { draft, update, errors } = form;
 
   return (
-    <form
-      ref={form.formRef}
-      className="settings-form settings-card"
-      onSubmit={form.submit}
-      aria-labelledby={`${id}-title`}
-      noValidate
-    >
-      <h3 id={`${id}-title`}>Add a teammate</h3>
+    <CardForm form={form} title="Add a teammate">
       <TextField
         label="Name"
         required
@@ -82,6 +75,6 @@ export function AddTeammateForm({ onAdded, onCancel }: Props) {
         secondary={{ label: 'Cancel', onClick: onCancel }}
         formError={form.formError}
       />
-    </form>
+    </CardForm>
   );
 }

@@ -10,9 +10,9 @@ import {
   MAX_SUGGESTED_QUESTIONS,
   validateAssistantDraft,
 } from '../../settings/assistant-form';
-import { ADMIN_ONLY_NOTE_ID } from './AdminOnlyNote';
 import { FormActions } from './FormActions';
 import { ListEditor } from './ListEditor';
+import { EditForm } from './SettingsFormShell';
 import { TextField } from './TextField';
 
 interface Props {
@@ -35,79 +35,66 @@ export function AssistantForm({ assistant, canEdit, onSaved }: Props) {
   const { draft, update, errors } = form;
 
   return (
-    <form
-      ref={form.formRef}
-      className="settings-form"
-      onSubmit={form.submit}
-      aria-label={`Settings of ${assistant.name}`}
-      noValidate
-    >
-      <fieldset
-        className="settings-fieldset"
-        disabled={!canEdit}
-        aria-describedby={canEdit ? undefined : ADMIN_ONLY_NOTE_ID}
-      >
-        <legend className="visually-hidden">Settings of {assistant.name}</legend>
-        <TextField
-          label="Name"
-          required
-          value={draft.name}
-          onChange={(name) => update({ name })}
-          maxLength={LIMITS.name}
-          hint="Shown to visitors at the top of the chat."
-          error={errors.name}
-        />
-        <TextField
-          label="Greeting"
-          value={draft.greeting}
-          onChange={(greeting) => update({ greeting })}
-          maxLength={LIMITS.greeting}
-          hint="The first message a visitor sees, before they write anything."
-          error={errors.greeting}
-        />
-        <TextField
-          label="Instructions"
-          rows={6}
-          value={draft.instructions}
-          onChange={(instructions) => update({ instructions })}
-          maxLength={LIMITS.instructions}
-          hint="What the AI should know and how it should behave: tone, policies, what it must not promise."
-          error={errors.instructions}
-        />
-        <ListEditor
-          legend="Suggested questions"
-          itemLabel="Question"
-          items={draft.suggestedQuestions}
-          onChange={(suggestedQuestions) => update({ suggestedQuestions })}
-          max={MAX_SUGGESTED_QUESTIONS}
-          maxLength={LIMITS.question}
-          placeholder="e.g. Where is my order?"
-          hint="Buttons a visitor can tap to start the chat."
-          error={errors.suggestedQuestions}
-        />
-        <ListEditor
-          legend="Allowed origins"
-          itemLabel="Origin"
-          items={draft.allowedOrigins}
-          onChange={(allowedOrigins) => update({ allowedOrigins })}
-          max={LIMITS.origins}
-          placeholder="https://shop.example"
-          hint={
-            <>
-              Websites that may show this assistant’s widget, like https://shop.example (no path).{' '}
-              <code>*</code> means any site.
-            </>
-          }
-          error={errors.allowedOrigins}
-        />
-        <FormActions
-          status={form.status}
-          saveLabel="Save assistant"
-          saveDisabled={!form.dirty}
-          secondary={{ label: 'Discard changes', onClick: form.reset, disabled: !form.dirty }}
-          formError={form.formError}
-        />
-      </fieldset>
-    </form>
+    <EditForm form={form} label={`Settings of ${assistant.name}`} canEdit={canEdit}>
+      <TextField
+        label="Name"
+        required
+        value={draft.name}
+        onChange={(name) => update({ name })}
+        maxLength={LIMITS.name}
+        hint="Shown to visitors at the top of the chat."
+        error={errors.name}
+      />
+      <TextField
+        label="Greeting"
+        value={draft.greeting}
+        onChange={(greeting) => update({ greeting })}
+        maxLength={LIMITS.greeting}
+        hint="The first message a visitor sees, before they write anything."
+        error={errors.greeting}
+      />
+      <TextField
+        label="Instructions"
+        rows={6}
+        value={draft.instructions}
+        onChange={(instructions) => update({ instructions })}
+        maxLength={LIMITS.instructions}
+        hint="What the AI should know and how it should behave: tone, policies, what it must not promise."
+        error={errors.instructions}
+      />
+      <ListEditor
+        legend="Suggested questions"
+        itemLabel="Question"
+        items={draft.suggestedQuestions}
+        onChange={(suggestedQuestions) => update({ suggestedQuestions })}
+        max={MAX_SUGGESTED_QUESTIONS}
+        maxLength={LIMITS.question}
+        placeholder="e.g. Where is my order?"
+        hint="Buttons a visitor can tap to start the chat."
+        error={errors.suggestedQuestions}
+      />
+      <ListEditor
+        legend="Allowed origins"
+        itemLabel="Origin"
+        items={draft.allowedOrigins}
+        onChange={(allowedOrigins) => update({ allowedOrigins })}
+        max={LIMITS.origins}
+        placeholder="https://shop.example"
+        hint={
+          <>
+            Websites that may show this assistant’s widget, like https://shop.example (no path).{' '}
+            <code>*</code> means any site.
+          </>
+        }
+        error={errors.allowedOrigins}
+      />
+      <FormActions
+        status={form.status}
+        saveLabel="Save assistant"
+        saveDisabled={!form.dirty}
+        secondary={{ label: 'Discard changes', onClick: form.reset, disabled: !form.dirty }}
+        formError={form.formError}
+      />
+    </EditForm>
   );
 }

@@ -7,12 +7,12 @@ import {
   rulesDraftOf,
   validateRulesDraft,
 } from '../../settings/rules-form';
-import { ADMIN_ONLY_NOTE_ID } from './AdminOnlyNote';
 import { AssistantSelect } from './AssistantSelect';
 import { CheckboxField } from './CheckboxField';
 import { DelayRangeFields } from './DelayRangeFields';
 import { FormActions } from './FormActions';
 import { KeywordInput } from './KeywordInput';
+import { EditForm } from './SettingsFormShell';
 
 interface Props {
   channel: Channel;
@@ -35,79 +35,66 @@ export function ChannelRulesForm({ channel, assistants, canEdit, onSaved }: Prop
   const { draft, update, errors } = form;
 
   return (
-    <form
-      ref={form.formRef}
-      className="settings-form"
-      onSubmit={form.submit}
-      aria-label={`Rules for ${channel.name}`}
-      noValidate
-    >
-      <fieldset
-        className="settings-fieldset"
-        disabled={!canEdit}
-        aria-describedby={canEdit ? undefined : ADMIN_ONLY_NOTE_ID}
-      >
-        <legend className="visually-hidden">Rules for {channel.name}</legend>
-        <AssistantSelect
-          assistants={assistants}
-          value={draft.assistantId}
-          onChange={(assistantId) => update({ assistantId })}
-          error={errors.assistantId}
-        />
+    <EditForm form={form} label={`Rules for ${channel.name}`} canEdit={canEdit}>
+      <AssistantSelect
+        assistants={assistants}
+        value={draft.assistantId}
+        onChange={(assistantId) => update({ assistantId })}
+        error={errors.assistantId}
+      />
+      <CheckboxField
+        label="Auto-reply"
+        checked={draft.autoReply}
+        onChange={(autoReply) => update({ autoReply })}
+        hint="The assistant answers new messages on its own. Off: only operators reply."
+      />
+      <DelayRangeFields
+        min={draft.delayMin}
+        max={draft.delayMax}
+        onChange={update}
+        minError={errors.delayMin}
+        maxError={errors.delayMax}
+      />
+      <fieldset className="settings-group">
+        <legend>Which messages the assistant answers</legend>
         <CheckboxField
-          label="Auto-reply"
-          checked={draft.autoReply}
-          onChange={(autoReply) => update({ autoReply })}
-          hint="The assistant answers new messages on its own. Off: only operators reply."
+          label="Questions only"
+          checked={draft.questionsOnly}
+          onChange={(questionsOnly) => update({ questionsOnly })}
+          hint="Skip messages that do not look like a question, such as “thanks!”."
         />
-        <DelayRangeFields
-          min={draft.delayMin}
-          max={draft.delayMax}
-          onChange={update}
-          minError={errors.delayMin}
-          maxError={errors.delayMax}
+        <KeywordInput
+          label="Keywords"
+          words={draft.keywords}
+          onChange={(keywords) => update({ keywords })}
+          placeholder="e.g. order, refund"
+          hint="Answer only messages containing one of these words; empty answers all. Separate with a comma or Enter."
+          error={errors.keywords}
         />
-        <fieldset className="settings-group">
-          <legend>Which messages the assistant answers</legend>
-          <CheckboxField
-            label="Questions only"
-            checked={draft.questionsOnly}
-            onChange={(questionsOnly) => update({ questionsOnly })}
-            hint="Skip messages that do not look like a question, such as “thanks!”."
-          />
+        {channel.kind === 'gmail' && (
           <KeywordInput
-            label="Keywords"
-            words={draft.keywords}
-            onChange={(keywords) => update({ keywords })}
-            placeholder="e.g. order, refund"
-            hint="Answer only messages containing one of these words; empty answers all. Separate with a comma or Enter."
-            error={errors.keywords}
+            label="Email subject keywords"
+            words={draft.subjectKeywords}
+            onChange={(subjectKeywords) => update({ subjectKeywords })}
+            placeholder="e.g. invoice"
+            hint="Answer only emails whose subject contains one of these; empty answers all."
+            error={errors.subjectKeywords}
           />
-          {channel.kind === 'gmail' && (
-            <KeywordInput
-              label="Email subject keywords"
-              words={draft.subjectKeywords}
-              onChange={(subjectKeywords) => update({ subjectKeywords })}
-              placeholder="e.g. invoice"
-              hint="Answer only emails whose subject contains one of these; empty answers all."
-              error={errors.subjectKeywords}
-            />
-          )}
-        </fieldset>
-        <CheckboxField
-          label="Safety net: auto-pause"
-          checked={draft.autoPause}
-          onChange={(autoPause) => update({ autoPause })}
-          hint="Pause the AI when a customer asks for a person or seems upset, so an operator takes over."
-        />
-        <FormActions
-          status={form.status}
-          saveLabel="Save rules"
-          saveDisabled={!form.dirty}
-          secondary={{ label: 'Discard changes', onClick: form.reset, disabled: !form.dirty }}
-          formError={form.formError}
-        />
+        )}
       </fieldset>
-    </form>
+      <CheckboxField
+        label="Safety net: auto-pause"
+        checked={draft.autoPause}
+        onChange={(autoPause) => update({ autoPause })}
+        hint="Pause the AI when a customer asks for a person or seems upset, so an operator takes over."
+      />
+      <FormActions
+        status={form.status}
+        saveLabel="Save rules"
+        saveDisabled={!form.dirty}
+        secondary={{ label: 'Discard changes', onClick: form.reset, disabled: !form.dirty }}
+        formError={form.formError}
+      />
+    </EditForm>
   );
 }

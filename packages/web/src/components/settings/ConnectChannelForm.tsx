@@ -14,6 +14,7 @@ import {
 import { CONNECTION_FIELDS } from '../../settings/connection-fields';
 import { AssistantSelect } from './AssistantSelect';
 import { FormActions } from './FormActions';
+import { CardForm } from './SettingsFormShell';
 import { TextField } from './TextField';
 
 interface Props {
@@ -46,14 +47,7 @@ export function ConnectChannelForm({ assistants, onConnected, onCancel }: Props)
     update({ values: { ...draft.values, [key]: value } });
 
   return (
-    <form
-      ref={form.formRef}
-      className="settings-form settings-card"
-      onSubmit={form.submit}
-      aria-labelledby={`${id}-title`}
-      noValidate
-    >
-      <h3 id={`${id}-title`}>Connect a channel</h3>
+    <CardForm form={form} title="Connect a channel">
       <div className="field">
         <label htmlFor={`${id}-kind`}>Channel type</label>
         <select
@@ -116,6 +110,6 @@ export function ConnectChannelForm({ assistants, onConnected, onCancel }: Props)
         secondary={{ label: 'Cancel', onClick: onCancel }}
         formError={form.formError}
       />
-    </form>
+    </CardForm>
   );
 }

@@ -1,5 +1,4 @@
 /** Creates an API key (POST /api/api-keys): a name to recognise it by, and its role. */
-import { useId } from 'react';
 import { api, type CreatedApiKey } from '../../api';
 import { useSettingsForm } from '../../hooks/useSettingsForm';
 import {
@@ -11,6 +10,7 @@ import {
 } from '../../settings/api-key-form';
 import { FormActions } from './FormActions';
 import { RoleField } from './RoleField';
+import { CardForm } from './SettingsFormShell';
 import { TextField } from './TextField';
 
 interface Props {
@@ -19,7 +19,6 @@ interface Props {
 }
 
 export function CreateApiKeyForm({ onCreated, onCancel }: Props) {
-  const id = useId();
   const form = useSettingsForm({
     initial: EMPTY_API_KEY,
     validate: validateApiKeyDraft,
@@ -32,14 +31,7 @@ export function CreateApiKeyForm({ onCreated, onCancel }: Props) {
   const { draft, update, errors } = form;
 
   return (
-    <form
-      ref={form.formRef}
-      className="settings-form settings-card"
-      onSubmit={form.submit}
-      aria-labelledby={`${id}-title`}
-      noValidate
-    >
-      <h3 id={`${id}-title`}>Create an API key</h3>
+    <CardForm form={form} title="Create an API key">
       <TextField
         label="Name"
         required
@@ -62,6 +54,6 @@ export function CreateApiKeyForm({ onCreated, onCancel }: Props) {
         secondary={{ label: 'Cancel', onClick: onCancel }}
         formError={form.formError}
       />
-    </form>
+    </CardForm>
   );
 }

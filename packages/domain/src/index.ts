@@ -1,3 +1,4 @@
+export * from './audit.js';
 export * from './channel-rules.js';
 export * from './channels.js';
 export * from './messages.js';

@@ -1,4 +1,5 @@
 export * from './analysis.js';
+export * from './audit.js';
 export * from './channel-rules.js';
 export * from './channels.js';
 export * from './messages.js';

@@ -35,6 +35,7 @@ import { AppError } from './lib/errors.js';
 import type { SecretBox } from './lib/secrets.js';
 import { LiveHub } from './live/hub.js';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
+import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
@@ -160,6 +161,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(authRoutes, { ...context, secureCookies: options.secureCookies ?? false });
   await app.register(apiKeyRoutes, context);
   await app.register(userRoutes, context);
+  await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, {

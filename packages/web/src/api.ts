@@ -1,5 +1,11 @@
 /** Typed client for the operator HTTP API (docs/api.md). Holds the CSRF token in memory only. */
-import type { ChannelKind, ChannelRules, ConversationCard, MessageView } from '@parley/domain';
+import type {
+  AuditEntryView,
+  ChannelKind,
+  ChannelRules,
+  ConversationCard,
+  MessageView,
+} from '@parley/domain';
 
 /** `admin` may change settings, teammates and API keys; `agent` only works the inbox. */
 export type Role = 'admin' | 'agent';
@@ -231,4 +237,8 @@ export const api = {
   createApiKey: (key: NewApiKey) => request<CreatedApiKey>('POST', '/api/api-keys', key),
 
   revokeApiKey: (id: string) => request<void>('DELETE', apiKeyPath(id)),
+
+  /** Admins only (403 for agents); newest first, `nextCursor` for the page after. */
+  listAuditLog: (query: URLSearchParams) =>
+    request<Page<AuditEntryView>>('GET', `/api/audit-log?${query}`),
 };

@@ -14,6 +14,7 @@ describe('routes', () => {
       '/settings/assistants',
       '/settings/team',
       '/settings/api-keys',
+      '/settings/audit-log',
     ]) {
       expect(pathOfRoute(routeFromPath(path))).toBe(path);
     }

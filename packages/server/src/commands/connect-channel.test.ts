@@ -57,12 +57,13 @@ describe('connecting a channel on PostgreSQL', () => {
       await held;
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const ours = connectChannel(ctx, workspaceId, {
-      kind: 'messenger',
-      name: 'Ours',
-      assistantId: null,
-      connection,
-    });
+    const by = { workspaceId, actorUserId: null, actorApiKeyId: null, ip: null, userAgent: null };
+    const ours = connectChannel(
+      ctx,
+      workspaceId,
+      { kind: 'messenger', name: 'Ours', assistantId: null, connection },
+      by,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();
     await other;

@@ -14,6 +14,7 @@ import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { AppError, badRequest, conflict } from '../lib/errors.js';
 import type { ChannelRow } from '../store/schema.js';
+import { type AuditOrigin, recordAudit } from './audit.js';
 import { createChannel } from './workspaces.js';
 
 interface ChannelSettings {
@@ -73,6 +74,7 @@ export async function connectChannel(
   ctx: Context,
   workspaceId: string,
   input: ConnectChannelInput,
+  by: AuditOrigin,
 ): Promise<ChannelRow> {
   const custom = PLATFORM_URL_FIELDS.filter(
     (field) => (input.connection as Record<string, unknown> | null)?.[field] !== undefined,
@@ -125,6 +127,12 @@ export async function connectChannel(
         dedupeKey: `${kind}:${channel.id}`,
       });
     }
+    await recordAudit(trx, {
+      ...by,
+      action: 'channel.connected',
+      target: { type: 'channel', id: channel.id, label: channel.name },
+      details: { kind: channel.kind },
+    });
     return channel;
   });
   // The check above can race with another admin connecting the same account at once.

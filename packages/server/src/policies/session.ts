@@ -16,6 +16,8 @@ export interface Operator {
   workspaceId: string;
   role: 'admin' | 'agent';
   csrfToken: string;
+  /** Set when the caller is an API key (acting for `userId`, who created it). */
+  apiKeyId?: string;
 }
 
 declare module 'fastify' {
@@ -86,10 +88,16 @@ async function findApiKeyOperator(db: Db, key: string): Promise<Operator | null>
     .set({ last_used_at: new Date() })
     .where('key_hash', '=', hashToken(key))
     .where('revoked_at', 'is', null)
-    .returning(['created_by', 'workspace_id', 'role'])
+    .returning(['id', 'created_by', 'workspace_id', 'role'])
     .executeTakeFirst();
   return row
-    ? { userId: row.created_by, workspaceId: row.workspace_id, role: row.role, csrfToken: '' }
+    ? {
+        userId: row.created_by,
+        workspaceId: row.workspace_id,
+        role: row.role,
+        csrfToken: '',
+        apiKeyId: row.id,
+      }
     : null;
 }
 

@@ -185,6 +185,34 @@ const messageSequence: Migration = {
   },
 };
 
+/** The audit log of security-relevant actions, kept 90 days (store/retention.ts). Actor ids
+ * have no foreign keys on purpose: a removed teammate's or key's history must stay readable
+ * and filterable; the label columns keep what they were called. Milliseconds only (`(3)`),
+ * so the page cursor, which travels as a JavaScript date, matches rows exactly. */
+const auditLog: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE audit_log (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        at timestamptz(3) NOT NULL DEFAULT now(),
+        actor_user_id uuid,
+        actor_api_key_id uuid,
+        actor_label text NOT NULL DEFAULT '',
+        action text NOT NULL,
+        target_type text,
+        target_id text,
+        target_label text,
+        ip text,
+        user_agent text,
+        details jsonb NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX audit_log_workspace_at ON audit_log (workspace_id, at DESC, id DESC);
+      CREATE INDEX audit_log_at ON audit_log (at);
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -192,6 +220,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_api_keys': apiKeys,
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
       '0004_message_sequence': messageSequence,
+      '0008_audit_log': auditLog,
     };
   },
 };

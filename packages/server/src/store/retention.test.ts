@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../commands/audit.js';
 import { ingest } from '../commands/ingest.js';
 import { claimJobs, completeJob, enqueueJob } from '../jobs/queue.js';
 import { createTestChannel } from '../test-support/channel.js';
@@ -35,9 +36,33 @@ describe('retention', () => {
       store.db,
     );
 
-    expect(await pruneOldRows(store.db)).toEqual({ events: 2, jobs: 1 });
+    expect(await pruneOldRows(store.db)).toEqual({ events: 2, jobs: 1, auditEntries: 0 });
     expect((await readEvents(store.db, workspace.id, 0)).length).toBe(2);
     const jobs = await store.db.selectFrom('jobs').select('kind').execute();
     expect(jobs).toEqual([{ kind: 'still.pending' }]);
+  });
+
+  it('keeps the audit log for 90 days, then drops it', async () => {
+    const channel = await createTestChannel(store.db, 'gmail');
+    const by = {
+      workspaceId: channel.workspaceId,
+      actorUserId: null,
+      actorApiKeyId: null,
+      ip: null,
+      userAgent: null,
+    };
+    await recordAudit(store.db, { ...by, action: 'auth.login', details: { age: 'old' } });
+    await recordAudit(store.db, { ...by, action: 'auth.login', details: { age: 'kept' } });
+    await recordAudit(store.db, { ...by, action: 'auth.login', details: { age: 'new' } });
+    await sql`UPDATE audit_log SET at = now() - interval '91 days' WHERE details->>'age' = 'old'`.execute(
+      store.db,
+    );
+    await sql`UPDATE audit_log SET at = now() - interval '89 days' WHERE details->>'age' = 'kept'`.execute(
+      store.db,
+    );
+
+    expect((await pruneOldRows(store.db)).auditEntries).toBe(1);
+    const left = await store.db.selectFrom('audit_log').select('details').orderBy('at').execute();
+    expect(left.map((row) => row.details.age)).toEqual(['kept', 'new']);
   });
 });

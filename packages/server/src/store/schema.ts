@@ -1,4 +1,5 @@
 /** Row types of every table, as Kysely sees them. One schema serves PGlite and PostgreSQL. */
+import type { AuditAction, AuditDetails, AuditTargetType } from '@parley/domain';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -159,8 +160,26 @@ export interface ApiKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface AuditLogTable {
+  id: Generated<string>;
+  workspace_id: string;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_api_key_id: string | null;
+  /** The actor's email or key name when it acted. */
+  actor_label: string;
+  action: AuditAction;
+  target_type: AuditTargetType | null;
+  target_id: string | null;
+  target_label: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: Json<AuditDetails>;
+}
+
 export interface Database {
   api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -179,4 +198,5 @@ export type ContactRow = Selectable<ContactsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type AssistantRow = Selectable<AssistantsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewMessage = Insertable<MessagesTable>;

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
+import { recordAudit } from '../../commands/audit.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { randomToken } from '../../lib/ids.js';
+import { byOperator } from '../../policies/audit-origin.js';
 import {
   API_KEY_PREFIX,
   hashApiKey,
@@ -66,6 +68,12 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: Context) {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await recordAudit(ctx.db, {
+        ...byOperator(request),
+        action: 'api_key.created',
+        target: { type: 'api_key', id: row.id, label: row.name },
+        details: { role: row.role },
+      });
       // The only time the key itself is shown.
       return reply.status(201).send({ ...presentApiKey(row), key });
     },
@@ -84,6 +92,11 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: Context) {
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw notFound('The API key');
+      await recordAudit(ctx.db, {
+        ...byOperator(request),
+        action: 'api_key.revoked',
+        target: { type: 'api_key', id: request.params.id },
+      });
       return reply.status(204).send();
     },
   );

@@ -11,6 +11,7 @@ import {
   SESSION_COOKIE,
   startSession,
 } from '../../policies/session.js';
+import { recordFailedLogin, recordLogin, recordLogout } from './audit.js';
 import { loginBody } from './schema.js';
 
 async function sessionView(ctx: Context, userId: string, csrfToken: string) {
@@ -50,9 +51,11 @@ export async function authRoutes(app: FastifyInstance, ctx: Context & { secureCo
         .where('email', '=', request.body.email.toLowerCase())
         .executeTakeFirst();
       if (!user || !(await verifyPassword(request.body.password, user.password_hash))) {
+        recordFailedLogin(ctx, request, reply, user);
         throw unauthorized('Wrong email or password.');
       }
       const session = await startSession(ctx.db, user);
+      await recordLogin(ctx, request, user);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -69,6 +72,7 @@ export async function authRoutes(app: FastifyInstance, ctx: Context & { secureCo
     { schema: { tags: ['auth'] } },
     async (request: FastifyRequest, reply) => {
       const token = request.cookies[SESSION_COOKIE];
+      await recordLogout(ctx, request);
       if (token) await endSession(ctx.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();

@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordAudit } from '../../commands/audit.js';
 import type { Context } from '../../context.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
+import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 
 const createBody = z.object({
@@ -71,6 +73,12 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
         })
         .returning(['id', 'email', 'name', 'role', 'created_at'])
         .executeTakeFirstOrThrow();
+      await recordAudit(ctx.db, {
+        ...byOperator(request),
+        action: 'user.added',
+        target: { type: 'user', id: row.id, label: row.email },
+        details: { role: row.role },
+      });
       return reply.status(201).send(presentUser(row));
     },
   );
@@ -86,8 +94,14 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
         .deleteFrom('users')
         .where('id', '=', request.params.id)
         .where('workspace_id', '=', operator.workspaceId)
+        .returning(['id', 'email'])
         .executeTakeFirst();
-      if (deleted.numDeletedRows === 0n) throw notFound('The user');
+      if (!deleted) throw notFound('The user');
+      await recordAudit(ctx.db, {
+        ...byOperator(request),
+        action: 'user.removed',
+        target: { type: 'user', id: deleted.id, label: deleted.email },
+      });
       return reply.status(204).send();
     },
   );

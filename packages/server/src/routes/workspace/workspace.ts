@@ -2,9 +2,11 @@
 import { normalizeChannelRules } from '@parley/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { recordAudit } from '../../commands/audit.js';
 import { connectChannel } from '../../commands/connect-channel.js';
 import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
+import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 import { presentChannel } from '../../presenters/channel.js';
 import type { AssistantRow } from '../../store/schema.js';
@@ -66,6 +68,12 @@ export async function workspaceRoutes(
         .returningAll()
         .executeTakeFirst();
       if (!row) throw notFound('The assistant');
+      await recordAudit(ctx.db, {
+        ...byOperator(request),
+        action: 'assistant.updated',
+        target: { type: 'assistant', id: row.id, label: row.name },
+        details: { fields: Object.keys(body) },
+      });
       return presentAssistant(row);
     },
   );
@@ -85,7 +93,7 @@ export async function workspaceRoutes(
     { preHandler, schema: { body: connectBody, tags } },
     async (request, reply) => {
       const { workspaceId } = requireAdmin(request);
-      const row = await connectChannel(ctx, workspaceId, request.body);
+      const row = await connectChannel(ctx, workspaceId, request.body, byOperator(request));
       const channel = presentChannel(row, ctx.publicOrigin);
       // The Pub/Sub push endpoint carries its secret token: shown once, to the admin who connects.
       const pushToken =
@@ -115,6 +123,11 @@ export async function workspaceRoutes(
         .where('workspace_id', '=', workspaceId)
         .executeTakeFirst();
       if (disconnected.numUpdatedRows === 0n) throw notFound('The channel');
+      await recordAudit(ctx.db, {
+        ...byOperator(request),
+        action: 'channel.disconnected',
+        target: { type: 'channel', id: request.params.id },
+      });
       return reply.status(204).send();
     },
   );
@@ -156,6 +169,12 @@ export async function workspaceRoutes(
           .where('id', '=', current.id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        await recordAudit(trx, {
+          ...byOperator(request),
+          action: 'channel.rules_changed',
+          target: { type: 'channel', id: row.id, label: row.name },
+          details: { fields: Object.keys(request.body) },
+        });
         return presentChannel(row, ctx.publicOrigin);
       });
     },

@@ -1,6 +1,6 @@
-/** The settings area: channels, assistants, the team and API keys of the workspace. Everyone
- * may look (except at API keys, which only admins may see); only admins may change anything
- * (the server enforces it, the page says so up front). */
+/** The settings area: channels, assistants, the team, API keys and the audit log of the
+ * workspace. Everyone may look (except at API keys and the audit log, which only admins may
+ * see); only admins may change anything (the server enforces it, the page says so up front). */
 import { api, type Session } from '../../api';
 import { useRemoteList } from '../../hooks/useRemoteList';
 import { useSettingsData } from '../../hooks/useSettingsData';
@@ -11,6 +11,7 @@ import { TopBar } from '../TopBar';
 import { AdminOnlyNote } from './AdminOnlyNote';
 import { ApiKeysSettings } from './ApiKeysSettings';
 import { AssistantsSettings } from './AssistantsSettings';
+import { AuditLogSettings } from './AuditLogSettings';
 import { ChannelsSettings } from './ChannelsSettings';
 import { SettingsNav } from './SettingsNav';
 import { TeamSettings } from './TeamSettings';
@@ -27,7 +28,11 @@ const LOADING: Record<SettingsSection, string> = {
   assistants: 'Loading settings…',
   team: 'Loading the team…',
   'api-keys': 'Loading API keys…',
+  'audit-log': 'Loading the audit log…',
 };
+
+/** The audit log loads, pages and filters itself (see AuditLogSettings). */
+const LOADS_ITSELF = { loading: false, error: null, reload: () => undefined };
 
 export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Props) {
   const canEdit = session.user.role === 'admin';
@@ -36,7 +41,14 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
   const team = useRemoteList(api.listTeammates, section === 'team');
   // Agents would get 403: their page explains instead of asking.
   const apiKeys = useRemoteList(api.listApiKeys, section === 'api-keys' && canEdit);
-  const current = section === 'team' ? team : section === 'api-keys' ? apiKeys : data;
+  const current =
+    section === 'team'
+      ? team
+      : section === 'api-keys'
+        ? apiKeys
+        : section === 'audit-log'
+          ? LOADS_ITSELF
+          : data;
   const ready = !current.loading && !current.error;
 
   return (
@@ -55,6 +67,11 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
               <AdminOnlyNote>
                 <strong>Admins only.</strong> Only workspace admins can see, create and revoke API
                 keys; ask an admin if a script of yours needs one.
+              </AdminOnlyNote>
+            ) : section === 'audit-log' ? (
+              <AdminOnlyNote>
+                <strong>Admins only.</strong> Only workspace admins can read the audit log of
+                sign-ins and settings changes.
               </AdminOnlyNote>
             ) : (
               <AdminOnlyNote />
@@ -96,6 +113,7 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
               onRemoved={(id) => team.update((items) => items.filter((item) => item.id !== id))}
             />
           )}
+          {section === 'audit-log' && canEdit && <AuditLogSettings />}
           {ready && section === 'api-keys' && (
             <ApiKeysSettings
               apiKeys={apiKeys.items}

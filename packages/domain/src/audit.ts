@@ -1,0 +1,39 @@
+/** The audit log's vocabulary: the security-relevant actions it records. A closed set, so the
+ * server can validate filters and the app must word every action (a missing one fails to build). */
+
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'user.added',
+  'user.removed',
+  'user.role_changed',
+  'api_key.created',
+  'api_key.revoked',
+  'channel.connected',
+  'channel.disconnected',
+  'channel.rules_changed',
+  'assistant.updated',
+  'workspace.settings_changed',
+  'conversations.exported',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an entry is about; its label is a snapshot, so it still reads well after a deletion. */
+export type AuditTargetType = 'user' | 'api_key' | 'channel' | 'assistant' | 'workspace';
+
+/** Details are flat, small and never secret (no passwords, tokens or keys). */
+export type AuditDetails = Record<string, string | number | boolean | string[] | null>;
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  action: AuditAction;
+  /** Who acted, or null when nobody is known (e.g. a removed credential). */
+  actor: { type: 'user' | 'api_key'; id: string; label: string } | null;
+  target: { type: AuditTargetType; id: string; label: string | null } | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: AuditDetails;
+}

@@ -4,6 +4,7 @@
  * Idempotent, so every instance may run it.
  */
 import { sql } from 'kysely';
+import { pruneSignInRows } from './login-throttle.js';
 import type { Db } from './store.js';
 
 export const EVENT_RETENTION_DAYS = 30;
@@ -19,5 +20,6 @@ export async function pruneOldRows(db: Db): Promise<{ events: number; jobs: numb
     .where('status', 'in', ['done', 'failed'])
     .where('updated_at', '<', sql<Date>`now() - ${`${FINISHED_JOB_RETENTION_DAYS} days`}::interval`)
     .executeTakeFirst();
+  await pruneSignInRows(db);
   return { events: Number(events.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
 }

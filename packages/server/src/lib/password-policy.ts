@@ -37,12 +37,12 @@ function personalWords(owner: PasswordOwner): string[] {
 /** Why the password is refused, for people; null when it is fine. */
 export function passwordProblem(password: string, owner: PasswordOwner): string | null {
   if (password.length < PASSWORD_MIN_LENGTH)
-    return `Passwords need at least ${PASSWORD_MIN_LENGTH} characters.`;
+    return `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH)
-    return `Passwords may have at most ${PASSWORD_MAX_LENGTH} characters.`;
+    return `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`;
   const lower = password.toLowerCase();
   if (personalWords(owner).some((word) => lower.includes(word)))
-    return 'Passwords must not contain the email address, the name or “parley”.';
+    return 'The password must not contain the email address, the name or “parley”.';
   const result = zxcvbn.check(password, personalWords(owner));
   if (result.score >= MIN_SCORE) return null;
   const advice = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean);

@@ -7,7 +7,7 @@ export const TEAMMATE_LIMITS = {
   name: 100,
   email: 320,
   passwordMin: 10,
-  passwordMax: 500,
+  passwordMax: 200,
 } as const;
 
 export interface TeammateDraft {

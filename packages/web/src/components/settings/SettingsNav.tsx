@@ -7,6 +7,7 @@ const LABELS: Record<SettingsSection, string> = {
   assistants: 'Assistants',
   team: 'Team',
   'api-keys': 'API keys',
+  security: 'Security',
 };
 
 interface Props {

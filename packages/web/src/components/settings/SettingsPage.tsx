@@ -1,6 +1,6 @@
 /** The settings area: channels, assistants, the team and API keys of the workspace. Everyone
  * may look (except at API keys, which only admins may see); only admins may change anything
- * (the server enforces it, the page says so up front). */
+ * (the server enforces it, the page says so up front). Security is everyone's own sign-in. */
 import { api, type Session } from '../../api';
 import { useRemoteList } from '../../hooks/useRemoteList';
 import { useSettingsData } from '../../hooks/useSettingsData';
@@ -12,6 +12,7 @@ import { AdminOnlyNote } from './AdminOnlyNote';
 import { ApiKeysSettings } from './ApiKeysSettings';
 import { AssistantsSettings } from './AssistantsSettings';
 import { ChannelsSettings } from './ChannelsSettings';
+import { SecuritySettings } from './SecuritySettings';
 import { SettingsNav } from './SettingsNav';
 import { TeamSettings } from './TeamSettings';
 
@@ -20,6 +21,8 @@ interface Props {
   section: SettingsSection;
   onNavigate: (route: Route) => void;
   onLoggedOut: () => void;
+  /** Two-factor sign-in was just turned on (the session may have been waiting for it). */
+  onTwoFactorEnabled: () => void;
 }
 
 const LOADING: Record<SettingsSection, string> = {
@@ -27,9 +30,16 @@ const LOADING: Record<SettingsSection, string> = {
   assistants: 'Loading settings…',
   team: 'Loading the team…',
   'api-keys': 'Loading API keys…',
+  security: 'Loading…',
 };
 
-export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Props) {
+export function SettingsPage({
+  session,
+  section,
+  onNavigate,
+  onLoggedOut,
+  onTwoFactorEnabled,
+}: Props) {
   const canEdit = session.user.role === 'admin';
   // Each page loads only what it shows.
   const data = useSettingsData(section === 'channels' || section === 'assistants');
@@ -51,6 +61,7 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
         <SettingsNav section={section} onNavigate={onNavigate} />
         <main className="settings-main" aria-busy={current.loading}>
           {!canEdit &&
+            section !== 'security' &&
             (section === 'api-keys' ? (
               <AdminOnlyNote>
                 <strong>Admins only.</strong> Only workspace admins can see, create and revoke API
@@ -94,6 +105,13 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
               canEdit={canEdit}
               onAdded={(teammate) => team.update((items) => putTeammate(items, teammate))}
               onRemoved={(id) => team.update((items) => items.filter((item) => item.id !== id))}
+            />
+          )}
+          {ready && section === 'security' && (
+            <SecuritySettings
+              isAdmin={canEdit}
+              enrollmentRequired={session.twoFactorEnrollmentRequired}
+              onTwoFactorEnabled={onTwoFactorEnabled}
             />
           )}
           {ready && section === 'api-keys' && (

@@ -343,7 +343,7 @@ describe('settings: an admin manages channels and assistants in a real browser',
     await form.getByRole('button', { name: 'Add teammate' }).click();
 
     // Someone already signs in with that address: the server's 409 sits at the email field.
-    const taken = 'Someone already signs in with this email address.';
+    const taken = 'Someone in this workspace already signs in with this email.';
     await form.getByText(taken).waitFor();
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await description(email)).toContain(taken);

@@ -49,7 +49,7 @@ interface ApiKeyView {
 const TEAMMATE = {
   name: 'Tomas Teammate',
   email: 'tomas@parley.local',
-  password: 'tomas-password-1',
+  password: 'violet-harbor-canoe',
 };
 
 const PAGE = {
@@ -304,7 +304,7 @@ describe('settings: an admin manages channels and assistants in a real browser',
       body: JSON.stringify({
         email: 'agnes@parley.local',
         name: 'Agnes Agent',
-        password: 'agent-password-1',
+        password: 'amber-fjord-lantern',
         role: 'agent',
       }),
     });
@@ -314,7 +314,7 @@ describe('settings: an admin manages channels and assistants in a real browser',
     const agentPage = await context.newPage();
     await agentPage.goto(`${parley.url}/settings/channels`);
     await agentPage.getByLabel('Email').fill('agnes@parley.local');
-    await agentPage.getByLabel('Password').fill('agent-password-1');
+    await agentPage.getByLabel('Password').fill('amber-fjord-lantern');
     await agentPage.getByRole('button', { name: 'Sign in' }).click();
     await agentPage.getByText('View only.').first().waitFor({ timeout: 10_000 });
     expect(await agentPage.getByRole('button', { name: 'Connect a channel' }).count()).toBe(0);
@@ -343,7 +343,7 @@ describe('settings: an admin manages channels and assistants in a real browser',
     await form.getByRole('button', { name: 'Add teammate' }).click();
 
     // Someone already signs in with that address: the server's 409 sits at the email field.
-    const taken = 'Someone already signs in with this email address.';
+    const taken = 'Someone in this workspace already signs in with this email.';
     await form.getByText(taken).waitFor();
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(await description(email)).toContain(taken);

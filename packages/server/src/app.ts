@@ -34,6 +34,7 @@ import { JobRunner, recurring } from './jobs/runner.js';
 import { AppError } from './lib/errors.js';
 import type { SecretBox } from './lib/secrets.js';
 import { LiveHub } from './live/hub.js';
+import { warnOnceAboutUntrustedProxy } from './policies/proxy-warning.js';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
@@ -153,6 +154,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  if (!options.trustProxy) warnOnceAboutUntrustedProxy(app);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Parley API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

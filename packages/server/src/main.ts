@@ -6,6 +6,7 @@ import { createServer } from './app.js';
 import { createWorkspace } from './commands/workspaces.js';
 import { DEMO_LOGIN, seedDemo } from './demo/seed.js';
 import { randomToken } from './lib/ids.js';
+import { passwordProblem } from './lib/password-policy.js';
 import { loadOrCreateKeyFile, SecretBox } from './lib/secrets.js';
 import { openStore } from './store/store.js';
 
@@ -64,13 +65,21 @@ if (firstAdmin) {
 console.log('');
 
 /** An empty production database gets one workspace and admin; the password is printed once
- * unless it was given. */
+ * unless it was given. A given password must pass the password policy, or Parley stops. */
 async function createFirstAdmin() {
   const email = env.PARLEY_ADMIN_EMAIL ?? 'admin@parley.local';
   const generated = env.PARLEY_ADMIN_PASSWORD ? null : randomToken(12);
+  const password = env.PARLEY_ADMIN_PASSWORD ?? generated ?? '';
+  const problem = passwordProblem(password, { email, name: 'Admin' });
+  if (problem) {
+    console.error(`\n  PARLEY_ADMIN_PASSWORD cannot be used: ${problem}\n`);
+    await server.close();
+    await store.close();
+    process.exit(1);
+  }
   await createWorkspace(store.db, {
     name: env.PARLEY_WORKSPACE_NAME ?? 'My workspace',
-    admin: { email, name: 'Admin', password: env.PARLEY_ADMIN_PASSWORD ?? generated ?? '' },
+    admin: { email, name: 'Admin', password },
   });
   return { email, password: generated };
 }

@@ -14,6 +14,43 @@ export interface Session {
   user: { id: string; email: string; name: string; role: Role };
   workspace: { id: string; name: string };
   csrfToken: string;
+  /** The workspace requires two-factor of admins and this one has not set it up: until they
+   * do, the server answers nothing but the Security settings. */
+  twoFactorEnrollmentRequired: boolean;
+}
+
+/** What a correct password leads to: a session, a choice of workspace (the email signs in to
+ * several with this password), or the second step (a code from the authenticator app). */
+export type LoginResult =
+  | ({ kind: 'session' } & Session)
+  | { kind: 'choose-workspace'; workspaces: { id: string; name: string }[] }
+  | { kind: 'code'; challenge: string };
+
+type LoginAnswer =
+  | Session
+  | { workspaceChoiceRequired: true; workspaces: { id: string; name: string }[] }
+  | { twoFactorRequired: true; challenge: string };
+
+function loginResultOf(answer: LoginAnswer): LoginResult {
+  if ('workspaceChoiceRequired' in answer)
+    return { kind: 'choose-workspace', workspaces: answer.workspaces };
+  if ('twoFactorRequired' in answer) return { kind: 'code', challenge: answer.challenge };
+  return { kind: 'session', ...remember(answer) };
+}
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+  /** The workspace requires it of admins and this user is one. */
+  requiredForYou: boolean;
+}
+
+export interface TwoFactorSetup {
+  /** Base32, for apps that take it typed instead of scanned. */
+  secret: string;
+  otpauthUrl: string;
+  /** The otpauth URL as a QR code (an SVG data URL). */
+  qrCode: string;
 }
 
 export interface Assistant {
@@ -173,8 +210,40 @@ export const api = {
       if (error instanceof ApiError && error.status === 401) onSessionExpired?.();
     }),
 
-  login: (email: string, password: string) =>
-    request<Session>('POST', '/api/auth/login', { email, password }).then(remember),
+  login: (email: string, password: string, workspaceId?: string) =>
+    request<LoginAnswer>('POST', '/api/auth/login', {
+      email,
+      password,
+      ...(workspaceId ? { workspaceId } : {}),
+    }).then(loginResultOf),
+
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  loginWithCode: (challenge: string, code: string) =>
+    request<Session>('POST', '/api/auth/login/totp', { challenge, code }).then(remember),
+
+  /** Other sessions of the user end; this one stays. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/auth/password', { currentPassword, newPassword }),
+
+  twoFactorStatus: () => request<TwoFactorStatus>('GET', '/api/auth/two-factor'),
+
+  startTwoFactor: () => request<TwoFactorSetup>('POST', '/api/auth/two-factor/setup'),
+
+  /** Resolves to the recovery codes, shown this once. */
+  confirmTwoFactor: (code: string) =>
+    request<{ recoveryCodes: string[] }>('POST', '/api/auth/two-factor/confirm', { code }).then(
+      (answer) => answer.recoveryCodes,
+    ),
+
+  disableTwoFactor: (proof: { password: string } | { code: string }) =>
+    request<void>('POST', '/api/auth/two-factor/disable', proof),
+
+  workspaceSecurity: () =>
+    request<{ requireAdminTwoFactor: boolean }>('GET', '/api/workspace/security'),
+
+  /** Admins only; turning it on needs two-factor on for the admin first. */
+  setWorkspaceSecurity: (settings: { requireAdminTwoFactor: boolean }) =>
+    request<{ requireAdminTwoFactor: boolean }>('PUT', '/api/workspace/security', settings),
 
   logout: async () => {
     await request<void>('POST', '/api/auth/logout');

@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   'team',
   'api-keys',
   'audit-log',
+  'security',
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

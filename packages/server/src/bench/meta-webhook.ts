@@ -32,7 +32,7 @@ export async function benchMetaWebhooks(
     admin: {
       email: `meta-bench-${randomUUID()}@bench.local`,
       name: 'Bench',
-      password: 'bench-password',
+      password: 'orbit-kettle-42',
     },
   });
   const pageId = String(100_000_000_000_000 + Math.floor(Math.random() * 1e12));

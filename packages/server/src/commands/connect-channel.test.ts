@@ -28,7 +28,7 @@ describe('connecting a channel on PostgreSQL', () => {
       workspace: { id: workspaceId },
     } = await createWorkspace(store.db, {
       name: 'Connect',
-      admin: { email: 'connect@test.local', name: 'C', password: 'connect-password' },
+      admin: { email: 'connect@test.local', name: 'C', password: 'orbit-kettle-42' },
     }));
   });
 

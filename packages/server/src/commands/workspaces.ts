@@ -1,15 +1,20 @@
 /** Creating workspaces, their first operator, assistants and channels. */
 import type { ChannelKind, ChannelRules } from '@parley/domain';
 import { publicKey, shareSlug } from '../lib/ids.js';
+import { assertStrongPassword } from '../lib/password-policy.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { SecretBox } from '../lib/secrets.js';
 import type { AssistantRow, ChannelRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
 
+/** The admin's password must pass the password policy; only the demo, whose login is public
+ * anyway, skips it (`checkPassword: false`). */
 export async function createWorkspace(
   db: Db,
   input: { name: string; admin: { email: string; name: string; password: string } },
+  options: { checkPassword?: boolean } = {},
 ) {
+  if (options.checkPassword !== false) assertStrongPassword(input.admin.password, input.admin);
   const passwordHash = await hashPassword(input.admin.password);
   return db.transaction().execute(async (trx) => {
     const workspace = await trx

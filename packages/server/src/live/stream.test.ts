@@ -110,8 +110,12 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
       body: JSON.stringify(app.operator),
     });
     const ownCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
     const stream = await connectSse(`${app.url}/api/stream`, { cookie: ownCookie });
-    await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie: ownCookie } });
+    await fetch(`${app.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: ownCookie, 'x-csrf-token': csrfToken },
+    });
     await expect(
       Promise.race([
         stream.ended.then(() => 'ended'),

@@ -1,6 +1,8 @@
 /**
  * Operator sessions: an httpOnly cookie holds a random token; the database keeps only its
  * hash. State-changing requests must echo the session's CSRF token in `x-csrf-token`.
+ * When a workspace requires two-factor sign-in for admins, an admin's session without it
+ * reaches only the routes that let them enrol (`allowWithoutTwoFactor`), nothing else.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -18,6 +20,8 @@ export interface Operator {
   csrfToken: string;
   /** Set when the caller is an API key (acting for `userId`, who created it). */
   apiKeyId?: string;
+  /** An admin of a workspace that requires two-factor, signed in without it. */
+  mustEnrollTwoFactor: boolean;
 }
 
 declare module 'fastify' {
@@ -48,14 +52,27 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
 }
 
-async function findOperator(db: Db, token: string): Promise<Operator | null> {
+/** After a password change: every other session of the user ends. */
+export async function endOtherSessions(db: Db, userId: string, keepToken: string): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', hashToken(keepToken))
+    .execute();
+}
+
+/** The operator a session token belongs to, whatever its two-factor state. */
+export async function findOperator(db: Db, token: string): Promise<Operator | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('workspaces', 'workspaces.id', 'users.workspace_id')
     .select([
       'users.id as userId',
       'users.workspace_id as workspaceId',
       'users.role',
+      'users.totp_secret_encrypted',
+      'workspaces.require_admin_two_factor',
       'sessions.csrf_token',
     ])
     .where('sessions.id', '=', hashToken(token))
@@ -67,6 +84,8 @@ async function findOperator(db: Db, token: string): Promise<Operator | null> {
         workspaceId: row.workspaceId,
         role: row.role,
         csrfToken: row.csrf_token,
+        mustEnrollTwoFactor:
+          row.require_admin_two_factor && row.role === 'admin' && !row.totp_secret_encrypted,
       }
     : null;
 }
@@ -97,6 +116,8 @@ async function findApiKeyOperator(db: Db, key: string): Promise<Operator | null>
         role: row.role,
         csrfToken: '',
         apiKeyId: row.id,
+        // Keys are not sign-ins; the requirement is about how people log in.
+        mustEnrollTwoFactor: false,
       }
     : null;
 }
@@ -110,29 +131,47 @@ const bearerKey = (request: FastifyRequest) => {
   return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : null;
 };
 
-/** Who is calling — an API key or a session — or null; CSRF is the caller's concern. */
-export async function authenticate(db: Db, request: FastifyRequest): Promise<Operator | null> {
+async function identify(db: Db, request: FastifyRequest): Promise<Operator | null> {
   const key = bearerKey(request);
   if (key !== null) return findApiKeyOperator(db, key);
   const token = request.cookies[SESSION_COOKIE];
   return token ? findOperator(db, token) : null;
 }
 
-/** preHandler for operator routes: an API key, or a session with CSRF enforced on writes. */
-export function requireOperator(db: Db) {
+/** Who is calling — an API key or a session with full rights — or null; CSRF is the caller's
+ * concern. */
+export async function authenticate(db: Db, request: FastifyRequest): Promise<Operator | null> {
+  const operator = await identify(db, request);
+  return operator?.mustEnrollTwoFactor ? null : operator;
+}
+
+/** Writes with a session cookie must echo its CSRF token; a bearer key is not sent by browsers
+ * on their own, so it needs none. */
+export function assertCsrf(request: FastifyRequest, operator: Operator): void {
+  if (bearerKey(request) !== null || SAFE_METHODS.has(request.method)) return;
+  const sent = request.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || !sameToken(sent, operator.csrfToken)) {
+    throw new AppError(403, 'csrf', 'Missing or invalid CSRF token; reload the page.');
+  }
+}
+
+/** preHandler for operator routes: an API key, or a session with CSRF enforced on writes.
+ * `allowWithoutTwoFactor` marks the few routes an admin needs to enrol in two-factor. */
+export function requireOperator(db: Db, options: { allowWithoutTwoFactor?: boolean } = {}) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const operator = await authenticate(db, request);
+    const operator = await identify(db, request);
     if (!operator) {
       throw unauthorized(
         bearerKey(request) !== null ? 'The API key is not valid or was revoked.' : undefined,
       );
     }
-    // A bearer key is not sent by browsers on their own, so it needs no CSRF token.
-    if (bearerKey(request) === null && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, operator.csrfToken)) {
-        throw new AppError(403, 'csrf', 'Missing or invalid CSRF token; reload the page.');
-      }
+    assertCsrf(request, operator);
+    if (operator.mustEnrollTwoFactor && !options.allowWithoutTwoFactor) {
+      throw new AppError(
+        403,
+        'two_factor_enrollment_required',
+        'This workspace requires two-factor sign-in for admins. Set it up in Settings → Security first.',
+      );
     }
     request.operator = operator;
   };

@@ -185,6 +185,40 @@ const messageSequence: Migration = {
   },
 };
 
+/** Sign-in hardening (issue 7): emails unique per workspace only, so one tenant cannot learn
+ * another's users; per-account login throttles shared by all instances; TOTP two-factor with
+ * recovery codes; short-lived login challenges between the password and the code. */
+const authHardening: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE users DROP CONSTRAINT users_email_key;
+      CREATE UNIQUE INDEX users_workspace_email ON users (workspace_id, lower(email));
+      CREATE INDEX users_email ON users (lower(email));
+      ALTER TABLE users ADD COLUMN totp_secret_encrypted text;
+      ALTER TABLE users ADD COLUMN totp_pending_encrypted text;
+      ALTER TABLE users ADD COLUMN totp_last_step bigint;
+      ALTER TABLE workspaces ADD COLUMN require_admin_two_factor boolean NOT NULL DEFAULT false;
+      CREATE TABLE recovery_codes (
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        code_hash text NOT NULL,
+        used_at timestamptz,
+        PRIMARY KEY (user_id, code_hash)
+      );
+      CREATE TABLE login_challenges (
+        id text PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE TABLE login_throttles (
+        key_hash text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at timestamptz NOT NULL,
+        locked_until timestamptz
+      );
+    `.execute(db);
+  },
+};
+
 /** The audit log of security-relevant actions, kept 90 days (store/retention.ts). Actor ids
  * have no foreign keys on purpose: a removed teammate's or key's history must stay readable
  * and filterable; the label columns keep what they were called. Milliseconds only (`(3)`),
@@ -220,6 +254,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_api_keys': apiKeys,
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
       '0004_message_sequence': messageSequence,
+      '0006_auth_hardening': authHardening,
       '0008_audit_log': auditLog,
     };
   },

@@ -5,6 +5,7 @@
  * Idempotent, so every instance may run it.
  */
 import { sql } from 'kysely';
+import { pruneSignInRows } from './login-throttle.js';
 import type { Db } from './store.js';
 
 export const EVENT_RETENTION_DAYS = 30;
@@ -23,6 +24,7 @@ export async function pruneOldRows(
     .where('status', 'in', ['done', 'failed'])
     .where('updated_at', '<', sql<Date>`now() - ${`${FINISHED_JOB_RETENTION_DAYS} days`}::interval`)
     .executeTakeFirst();
+  await pruneSignInRows(db);
   const auditEntries = await db
     .deleteFrom('audit_log')
     .where('at', '<', sql<Date>`now() - ${`${AUDIT_RETENTION_DAYS} days`}::interval`)

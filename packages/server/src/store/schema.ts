@@ -16,6 +16,8 @@ export interface WorkspacesTable {
   name: string;
   /** Last event sequence number handed out; row lock makes commit order = sequence order. */
   event_seq: Generated<number>;
+  /** Admins without two-factor may only enroll (see policies/session.ts). */
+  require_admin_two_factor: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -26,7 +28,35 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   role: 'admin' | 'agent';
+  /** Sealed TOTP secret once confirmed; two-factor sign-in is on when set. */
+  totp_secret_encrypted: string | null;
+  /** Sealed TOTP secret being enrolled, until a code confirms it. */
+  totp_pending_encrypted: string | null;
+  /** Last TOTP time step accepted, so a code works once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Generated<Date>;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  /** sha256 of the code: codes are long random strings, so a fast hash is enough. */
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+/** Between a correct password and the second factor; holds no session rights. */
+export interface LoginChallengesTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+}
+
+/** Failed sign-ins per account (keyed by a hash of e.g. the email), shared by all instances. */
+export interface LoginThrottlesTable {
+  key_hash: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -190,6 +220,9 @@ export interface Database {
   messages: MessagesTable;
   events: EventsTable;
   jobs: JobsTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  login_throttles: LoginThrottlesTable;
 }
 
 export type ConversationRow = Selectable<ConversationsTable>;

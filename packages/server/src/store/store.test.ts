@@ -19,7 +19,7 @@ describe.each(BACKENDS)('store contract on %s', (backend) => {
     store = await openTestStore(backend);
     const { workspace } = await createWorkspace(store.db, {
       name: 'Contract',
-      admin: { email: `contract-${backend}@test.local`, name: 'A', password: 'pw-123456' },
+      admin: { email: `contract-${backend}@test.local`, name: 'A', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
     const row = await createChannel(store.db, secretBox, workspaceId, {

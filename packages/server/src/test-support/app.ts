@@ -36,6 +36,7 @@ export async function startTestServer(
     jobPollMs?: number;
     provider?: ModelProvider;
     streamPingMs?: number;
+    trustProxy?: boolean;
   } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(backend);
@@ -50,6 +51,7 @@ export async function startTestServer(
     ...(options.now ? { now: options.now } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
     ...(options.streamPingMs ? { streamPingMs: options.streamPingMs } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   counter += 1;

@@ -9,7 +9,11 @@ import type { Db } from '../store/store.js';
 export async function createTestChannel(db: Db, kind: ChannelKind): Promise<ChannelForIngest> {
   const { workspace } = await createWorkspace(db, {
     name: `Workspace ${kind}`,
-    admin: { email: `admin-${randomUUID()}@test.local`, name: 'Admin', password: 'test-password' },
+    admin: {
+      email: `admin-${randomUUID()}@test.local`,
+      name: 'Admin',
+      password: 'orbit-kettle-42',
+    },
   });
   const row = await createChannel(db, new SecretBox('test'), workspace.id, { kind, name: kind });
   return { id: row.id, workspaceId: workspace.id, kind, assistantId: null };

@@ -48,13 +48,23 @@ export function App() {
     );
   }
   const onLoggedOut = () => setAuth({ state: 'signed-out', notice: null });
-  if (route.page === 'settings') {
+  // Refreshed, so a session that was waiting for two-factor now reaches everything.
+  const onTwoFactorEnabled = () => {
+    api.me().then((session) => setAuth({ state: 'signed-in', session }), onLoggedOut);
+  };
+  // An admin the workspace requires two-factor of sees only where to set it up.
+  if (route.page === 'settings' || auth.session.twoFactorEnrollmentRequired) {
     return (
       <SettingsPage
         session={auth.session}
-        section={route.section}
+        section={
+          route.page === 'settings' && !auth.session.twoFactorEnrollmentRequired
+            ? route.section
+            : 'security'
+        }
         onNavigate={navigate}
         onLoggedOut={onLoggedOut}
+        onTwoFactorEnabled={onTwoFactorEnabled}
       />
     );
   }

@@ -7,7 +7,7 @@ export const TEAMMATE_LIMITS = {
   name: 100,
   email: 320,
   passwordMin: 10,
-  passwordMax: 500,
+  passwordMax: 200,
 } as const;
 
 export interface TeammateDraft {
@@ -23,7 +23,7 @@ export type TeammateErrors = Partial<Record<TeammateField, string>>;
 
 export const EMPTY_TEAMMATE: TeammateDraft = { name: '', email: '', password: '', role: 'agent' };
 
-/** The server's 409 ("Someone already signs in with this email address.") names the field in
+/** The server's 409 ("Someone in this workspace already signs in with this email.") names the field in
  * words; its request checks name it as `body/email`. */
 export const TEAMMATE_FIELD_NAMES: FieldNames<TeammateField>[] = [
   { field: 'name', names: ['name'] },

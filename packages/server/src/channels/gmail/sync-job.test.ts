@@ -52,7 +52,7 @@ describe.each(BACKENDS)('the Gmail sync job on %s', (backend) => {
     store = await openTestStore(backend);
     const { workspace } = await createWorkspace(store.db, {
       name: 'Gmail',
-      admin: { email: `gmail-${backend}@test.local`, name: 'A', password: 'pw-123456' },
+      admin: { email: `gmail-${backend}@test.local`, name: 'A', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
   });

@@ -55,7 +55,7 @@ describe('renewing a Gmail watch', () => {
     store = await openTestStore('pglite');
     const { workspace } = await createWorkspace(store.db, {
       name: 'Watch',
-      admin: { email: 'watch@test.local', name: 'A', password: 'pw-123456' },
+      admin: { email: 'watch@test.local', name: 'A', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
   });

@@ -44,7 +44,7 @@ beforeAll(async () => {
   store = await openTestStore('pglite');
   const { workspace } = await createWorkspace(store.db, {
     name: 'Reply flow',
-    admin: { email: 'reply-flow@test.local', name: 'Op', password: 'pw-123456' },
+    admin: { email: 'reply-flow@test.local', name: 'Op', password: 'orbit-kettle-42' },
   });
   workspaceId = workspace.id;
   const row = await createChannel(store.db, secretBox, workspaceId, {

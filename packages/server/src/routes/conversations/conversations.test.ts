@@ -33,7 +33,7 @@ describe('inbox API', () => {
     // A second workspace on the same database.
     const { workspace } = await createWorkspace(app.server.context.db, {
       name: 'Other',
-      admin: { email: 'other-admin@test.local', name: 'Other', password: 'other-password' },
+      admin: { email: 'other-admin@test.local', name: 'Other', password: 'orbit-kettle-42' },
     });
     const { db, secretBox } = app.server.context;
     const row = await createChannel(db, secretBox, workspace.id, { kind: 'gmail', name: 'Mail' });
@@ -142,7 +142,7 @@ describe('inbox API', () => {
     expect(
       (await api(`/api/conversations/${foreignConversationId}/pause`, { body: {} })).status,
     ).toBe(404);
-    const otherApi = await app.login('other-admin@test.local', 'other-password');
+    const otherApi = await app.login('other-admin@test.local', 'orbit-kettle-42');
     const theirs = (await (await otherApi('/api/conversations')).json()) as {
       items: ConversationCard[];
     };

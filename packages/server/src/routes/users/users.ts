@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../commands/audit.js';
 import type { Context } from '../../context.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { assertStrongPassword } from '../../lib/password-policy.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
@@ -12,10 +13,12 @@ import { operatorOf, requireAdmin, requireOperator } from '../../policies/sessio
 const createBody = z.object({
   email: z.email().max(320),
   name: z.string().trim().min(1).max(100),
-  password: z.string().min(10, 'Passwords need at least 10 characters.').max(500),
+  // Length and strength: lib/password-policy.ts, which also says why a password is refused.
+  password: z.string().max(500),
   role: z.enum(['admin', 'agent']).default('agent'),
 });
 const idParams = z.object({ id: z.string().uuid() });
+const UNIQUE_VIOLATION = '23505';
 
 function presentUser(row: {
   id: string;
@@ -56,12 +59,7 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
     async (request, reply) => {
       const { workspaceId } = requireAdmin(request);
       const email = request.body.email.toLowerCase();
-      const taken = await ctx.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirst();
-      if (taken) throw conflict('user_exists', 'Someone already signs in with this email address.');
+      assertStrongPassword(request.body.password, { email, name: request.body.name });
       const row = await ctx.db
         .insertInto('users')
         .values({
@@ -72,7 +70,16 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
           password_hash: await hashPassword(request.body.password),
         })
         .returning(['id', 'email', 'name', 'role', 'created_at'])
-        .executeTakeFirstOrThrow();
+        .executeTakeFirstOrThrow()
+        .catch((error: unknown) => {
+          // Emails are unique per workspace only: other workspaces' users are not ours to reveal.
+          if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+            throw conflict(
+              'user_exists',
+              'Someone in this workspace already signs in with this email.',
+            );
+          throw error;
+        });
       await recordAudit(ctx.db, {
         ...byOperator(request),
         action: 'user.added',

@@ -41,7 +41,7 @@ describe.each(BACKENDS)('POST /webhooks/gmail/:channelId on %s', (backend) => {
     store = await openTestStore(backend);
     const { workspace } = await createWorkspace(store.db, {
       name: 'Push',
-      admin: { email: `push-${backend}@test.local`, name: 'A', password: 'pw-123456' },
+      admin: { email: `push-${backend}@test.local`, name: 'A', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
     const deps: GmailWebhookDeps = {

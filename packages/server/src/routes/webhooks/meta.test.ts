@@ -52,7 +52,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
     store = await openTestStore(backend);
     const { workspace } = await createWorkspace(store.db, {
       name: 'Meta',
-      admin: { email: `meta-${backend}@test.local`, name: 'Admin', password: 'pw-123456' },
+      admin: { email: `meta-${backend}@test.local`, name: 'Admin', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
     const ctx: Context = {

@@ -297,12 +297,12 @@ describe('platform API URLs', () => {
     try {
       await createWorkspace(store.db, {
         name: 'Strict',
-        admin: { email: 'strict@test.local', name: 'S', password: 'strict-password' },
+        admin: { email: 'strict@test.local', name: 'S', password: 'orbit-kettle-42' },
       });
       const login = await server.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email: 'strict@test.local', password: 'strict-password' },
+        payload: { email: 'strict@test.local', password: 'orbit-kettle-42' },
       });
       const { csrfToken } = login.json() as { csrfToken: string };
       const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';

@@ -64,7 +64,7 @@ export function AddTeammateForm({ onAdded, onCancel }: Props) {
         value={draft.password}
         onChange={(password) => update({ password })}
         maxLength={TEAMMATE_LIMITS.passwordMax}
-        hint={`At least ${TEAMMATE_LIMITS.passwordMin} characters. They sign in with it, so pass it on privately; Parley will not show it again.`}
+        hint={`At least ${TEAMMATE_LIMITS.passwordMin} characters, hard to guess, without their name or email. They sign in with it, so pass it on privately; Parley will not show it again.`}
         error={errors.password}
       />
       <CheckboxField label="Show password" checked={showPassword} onChange={setShowPassword} />

@@ -8,6 +8,7 @@ const LABELS: Record<SettingsSection, string> = {
   team: 'Team',
   'api-keys': 'API keys',
   'audit-log': 'Audit log',
+  security: 'Security',
 };
 
 interface Props {

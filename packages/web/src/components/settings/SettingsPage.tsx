@@ -1,6 +1,7 @@
 /** The settings area: channels, assistants, the team, API keys and the audit log of the
  * workspace. Everyone may look (except at API keys and the audit log, which only admins may
- * see); only admins may change anything (the server enforces it, the page says so up front). */
+ * see); only admins may change anything (the server enforces it, the page says so up front).
+ * Security is everyone's own sign-in. */
 import { api, type Session } from '../../api';
 import { useRemoteList } from '../../hooks/useRemoteList';
 import { useSettingsData } from '../../hooks/useSettingsData';
@@ -13,6 +14,7 @@ import { ApiKeysSettings } from './ApiKeysSettings';
 import { AssistantsSettings } from './AssistantsSettings';
 import { AuditLogSettings } from './AuditLogSettings';
 import { ChannelsSettings } from './ChannelsSettings';
+import { SecuritySettings } from './SecuritySettings';
 import { SettingsNav } from './SettingsNav';
 import { TeamSettings } from './TeamSettings';
 
@@ -21,6 +23,8 @@ interface Props {
   section: SettingsSection;
   onNavigate: (route: Route) => void;
   onLoggedOut: () => void;
+  /** Two-factor sign-in was just turned on (the session may have been waiting for it). */
+  onTwoFactorEnabled: () => void;
 }
 
 const LOADING: Record<SettingsSection, string> = {
@@ -29,12 +33,19 @@ const LOADING: Record<SettingsSection, string> = {
   team: 'Loading the team…',
   'api-keys': 'Loading API keys…',
   'audit-log': 'Loading the audit log…',
+  security: 'Loading…',
 };
 
 /** The audit log loads, pages and filters itself (see AuditLogSettings). */
 const LOADS_ITSELF = { loading: false, error: null, reload: () => undefined };
 
-export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Props) {
+export function SettingsPage({
+  session,
+  section,
+  onNavigate,
+  onLoggedOut,
+  onTwoFactorEnabled,
+}: Props) {
   const canEdit = session.user.role === 'admin';
   // Each page loads only what it shows.
   const data = useSettingsData(section === 'channels' || section === 'assistants');
@@ -63,6 +74,7 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
         <SettingsNav section={section} onNavigate={onNavigate} />
         <main className="settings-main" aria-busy={current.loading}>
           {!canEdit &&
+            section !== 'security' &&
             (section === 'api-keys' ? (
               <AdminOnlyNote>
                 <strong>Admins only.</strong> Only workspace admins can see, create and revoke API
@@ -114,6 +126,13 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
             />
           )}
           {section === 'audit-log' && canEdit && <AuditLogSettings />}
+          {ready && section === 'security' && (
+            <SecuritySettings
+              isAdmin={canEdit}
+              enrollmentRequired={session.twoFactorEnrollmentRequired}
+              onTwoFactorEnabled={onTwoFactorEnabled}
+            />
+          )}
           {ready && section === 'api-keys' && (
             <ApiKeysSettings
               apiKeys={apiKeys.items}

@@ -145,7 +145,7 @@ describe('audit log: an admin sees what happened in a real browser', () => {
     const created = await post('/api/users', {
       email: 'auditor-agent@parley.local',
       name: 'Agent Auditor',
-      password: 'agent-auditor-pass-1',
+      password: 'orbit-kettle-42-quiet',
       role: 'agent',
     });
     expect(created.status).toBe(201);
@@ -155,7 +155,7 @@ describe('audit log: an admin sees what happened in a real browser', () => {
     agentPage.setDefaultTimeout(10_000);
     await agentPage.goto(`${parley.url}/settings/audit-log`);
     await agentPage.getByLabel('Email').fill('auditor-agent@parley.local');
-    await agentPage.getByLabel('Password').fill('agent-auditor-pass-1');
+    await agentPage.getByLabel('Password').fill('orbit-kettle-42-quiet');
     await agentPage.getByRole('button', { name: 'Sign in' }).click();
     await agentPage.getByText('Only workspace admins can read the audit log').waitFor();
     expect(await agentPage.getByRole('table', { name: 'Audit log, newest first' }).count()).toBe(0);

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
       body: {
         email: 'audited-agent@test.local',
         name: 'Audited Agent',
-        password: 'agent-secret-password-9',
+        password: 'orbit-kettle-42-secret',
         role: 'agent',
       },
     });
@@ -124,7 +124,7 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
     expect(await latest('user.removed')).toMatchObject({
       target: { type: 'user', id, label: 'audited-agent@test.local' },
     });
-    expect(JSON.stringify(await log())).not.toContain('agent-secret-password-9');
+    expect(JSON.stringify(await log())).not.toContain('orbit-kettle-42-secret');
   });
 
   it('records API keys created and revoked, and what a key does under its own name', async () => {
@@ -205,11 +205,11 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
       body: {
         email: 'reader@test.local',
         name: 'Reader',
-        password: 'reader-password-1',
+        password: 'orbit-kettle-42-quiet',
         role: 'agent',
       },
     });
-    const agent = await app.login('reader@test.local', 'reader-password-1');
+    const agent = await app.login('reader@test.local', 'orbit-kettle-42-quiet');
     expect((await agent('/api/audit-log')).status).toBe(403);
     const { key } = (await (
       await admin('/api/api-keys', { body: { name: 'Agent bot', role: 'agent' } })
@@ -224,10 +224,10 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
       admin: {
         email: `other-${backend}@tenant.test`,
         name: 'Other',
-        password: 'other-tenant-pass',
+        password: 'orbit-kettle-42-tenant',
       },
     });
-    const otherAdmin = await app.login(`other-${backend}@tenant.test`, 'other-tenant-pass');
+    const otherAdmin = await app.login(`other-${backend}@tenant.test`, 'orbit-kettle-42-tenant');
     await otherAdmin('/api/api-keys', { body: { name: 'Other key', role: 'agent' } });
 
     const theirs = await log('?limit=200', otherAdmin);

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/passwords.js';
+import { safeText } from '../../lib/safe-input.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 
 const createBody = z.object({
   email: z.email().max(320),
-  name: z.string().trim().min(1).max(100),
+  name: safeText().trim().min(1).max(100),
   password: z.string().min(10, 'Passwords need at least 10 characters.').max(500),
   role: z.enum(['admin', 'agent']).default('agent'),
 });

@@ -93,7 +93,9 @@ describe('security headers', () => {
     const email = page.frameLocator('iframe.email-frame');
     await email.getByText('Leeds').waitFor();
     // The frame's own stylesheet applied: inline styles are allowed, scripts are not.
-    const margin = await email.locator('body').evaluate((body) => getComputedStyle(body).marginTop);
+    const margin = await email
+      .locator('body')
+      .evaluate((body) => String(body.ownerDocument.defaultView?.getComputedStyle(body).marginTop));
     expect(margin).toBe('12px');
 
     await page.goto(`${parley.url}/settings/team`);
@@ -123,7 +125,7 @@ describe('security headers', () => {
       expect(blocked.join('\n')).toMatch(/frame-ancestors 'none'/);
       // The frame holds Chromium's error page, never the Team settings.
       const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
-      const text = frame ? await frame.evaluate(() => document.body?.textContent ?? '') : '';
+      const text = frame ? ((await frame.locator('body').textContent()) ?? '') : '';
       expect(text).not.toContain('Team');
       expect(text).not.toContain('demo@parley.local');
     } finally {

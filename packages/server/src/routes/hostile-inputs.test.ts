@@ -386,7 +386,7 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
         },
       },
     };
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await app?.close();

@@ -104,6 +104,22 @@ describe('security headers', () => {
     await page.close();
   });
 
+  it('runs the share page, its chat and live replies, under its policy without a violation', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (POLICY_MESSAGE.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${parley.url}${sharePath}`);
+    const fromAssistant = page.locator('[data-testid="parley-message"][data-author="assistant"]');
+    const before = await fromAssistant.count();
+    await page.getByTestId('parley-input').fill('Do you ship to Norway?');
+    await page.getByTestId('parley-send').click();
+    await expect.poll(() => fromAssistant.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('refuses to show the logged-in app inside another site’s frame', async () => {
     const context = await browser.newContext();
     const app = await context.newPage();

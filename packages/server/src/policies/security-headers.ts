@@ -3,6 +3,7 @@
  * strict Content-Security-Policy and may not be framed; the embeddable parts (widget.js, the
  * widget API, the Shopify app proxy) stay loadable from any site.
  */
+// For its declaration of `reply.helmet`, whose options are the policy's type.
 import type {} from '@fastify/helmet';
 import type { FastifyReply } from 'fastify';
 

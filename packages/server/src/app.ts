@@ -3,6 +3,7 @@
  * builds everything from a store; `main.ts` only reads the environment and calls it.
  */
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -33,8 +34,10 @@ import type { Context, Logger } from './context.js';
 import { JobRunner, recurring } from './jobs/runner.js';
 import { AppError } from './lib/errors.js';
 import type { SecretBox } from './lib/secrets.js';
+import { rejectNulInUrl } from './lib/url-guard.js';
 import { LiveHub } from './live/hub.js';
 import { warnOnceAboutUntrustedProxy } from './policies/proxy-warning.js';
+import { routeClassOf, securityHeaders } from './policies/security-headers.js';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
@@ -152,6 +155,14 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       .send({ error: { code: error.code ?? 'error', message: error.message } });
   });
 
+  // Registered before the routes so every response (404s and errors too) carries its headers;
+  // which headers depends on the kind of response (policies/security-headers.ts).
+  await app.register(fastifyHelmet, { global: false });
+  const https = options.publicOrigin?.startsWith('https://') ?? false;
+  app.addHook('onRequest', async (request, reply) => {
+    reply.helmet(securityHeaders(routeClassOf(request.url), { https }));
+  });
+  app.addHook('onRequest', rejectNulInUrl);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   if (!options.trustProxy) warnOnceAboutUntrustedProxy(app);

@@ -10,6 +10,7 @@ import {
   RECENT_WINDOW_MS,
 } from '@parley/domain';
 import { type ExpressionBuilder, sql } from 'kysely';
+import { isStorableDate } from '../lib/safe-input.js';
 import { presentConversation } from '../presenters/conversation.js';
 import type { ContactRow, ConversationRow, Database } from './schema.js';
 import type { Db } from './store.js';
@@ -45,7 +46,7 @@ export function decodeCursor(raw: string): Cursor | null {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
     if (typeof value.at !== 'string' || typeof value.id !== 'string') return null;
     if (!UUID.test(value.id)) return null;
-    if (Number.isNaN(Date.parse(value.at))) return null;
+    if (!isStorableDate(new Date(value.at))) return null;
     return { at: value.at, id: value.id };
   } catch {
     return null;

@@ -4,11 +4,12 @@
  */
 import type { ChannelKind } from '@parley/domain';
 import { z } from 'zod';
+import { safeText } from '../../lib/safe-input.js';
 import { MalformedPayloadError } from '../connector.js';
 
 export const metaEntrySchema = z.object({
   /** The Page id or Instagram professional account id the events belong to. */
-  id: z.string().min(1),
+  id: safeText().min(1),
   /** When Meta sent the notification: milliseconds for messaging, seconds for feed changes. */
   time: z.number().optional(),
   messaging: z.array(z.unknown()).optional(),

@@ -7,6 +7,7 @@ import { recordAudit } from '../../commands/audit.js';
 import type { Context } from '../../context.js';
 import { notFound } from '../../lib/errors.js';
 import { randomToken } from '../../lib/ids.js';
+import { safeText } from '../../lib/safe-input.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import {
   API_KEY_PREFIX,
@@ -17,7 +18,7 @@ import {
 import type { ApiKeysTable } from '../../store/schema.js';
 
 const createBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: safeText().trim().min(1).max(100),
   role: z.enum(['admin', 'agent']).default('agent'),
 });
 const idParams = z.object({ id: z.string().uuid() });

@@ -1,5 +1,6 @@
 import { CHANNEL_KINDS } from '@parley/domain';
 import { z } from 'zod';
+import { isoDate, safeText } from '../../lib/safe-input.js';
 
 const channelList = z
   .string()
@@ -16,10 +17,10 @@ export const listQuery = z.object({
   assistant: z.string().uuid().optional(),
   status: z.enum(['active', 'recent', 'idle', 'paused']).optional(),
   unread: z.enum(['true', 'false']).optional(),
-  from: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
-  to: z.string().datetime({ offset: true }).or(z.string().date()).optional(),
-  q: z.string().max(200).optional(),
-  cursor: z.string().max(500).optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
+  q: safeText().max(200).optional(),
+  cursor: safeText().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -7,12 +7,13 @@ import type { Context } from '../../context.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { assertStrongPassword } from '../../lib/password-policy.js';
 import { hashPassword } from '../../lib/passwords.js';
+import { safeText } from '../../lib/safe-input.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 
 const createBody = z.object({
   email: z.email().max(320),
-  name: z.string().trim().min(1).max(100),
+  name: safeText().trim().min(1).max(100),
   // Length and strength: lib/password-policy.ts, which also says why a password is refused.
   password: z.string().max(500),
   role: z.enum(['admin', 'agent']).default('agent'),

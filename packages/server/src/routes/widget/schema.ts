@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { safeText } from '../../lib/safe-input.js';
 
-const key = z.string().min(3).max(100);
+const key = safeText().min(3).max(100);
 const visitorId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,64}$/, 'visitorId must be 16–64 letters, digits, - or _');

@@ -36,6 +36,10 @@ const NOT_FUZZED: Record<string, string> = {
 /** Routes whose valid request is still refused here, and why that is fine. */
 const REFUSED_WHEN_VALID: Record<string, string> = {
   'POST /api/conversations/:id/private-reply': 'only comments take private replies',
+  'POST /api/auth/login/totp': 'needs a live sign-in challenge; values still meet the schema',
+  'POST /api/auth/password': 'a wrong current password, so the other probes keep signing in',
+  'POST /api/auth/two-factor/confirm': 'no code is right before the authenticator has one',
+  'POST /api/auth/two-factor/disable': 'two-factor is off; values still meet the schema',
 };
 
 const SHOP = 'hostile-inputs.myshopify.com';
@@ -94,7 +98,7 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
     const user = await api('/api/users', {
       email: 'teammate@hostile.example',
       name: 'Teammate',
-      password: 'a long teammate password',
+      password: 'orbit-kettle-42-quiet',
     });
     const apiKey = await api('/api/api-keys', { name: 'Script' });
     const cursor = Buffer.from(
@@ -161,6 +165,49 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
         shape: { method: 'POST', route: '/api/auth/login', body: app.operator },
       },
       'GET /api/auth/me': plain('GET', '/api/auth/me'),
+      'POST /api/auth/login/totp': {
+        shape: {
+          method: 'POST',
+          route: '/api/auth/login/totp',
+          body: { challenge: 'no-such-challenge', code: '123456' },
+        },
+      },
+      'POST /api/auth/password': {
+        shape: {
+          method: 'POST',
+          route: '/api/auth/password',
+          body: { currentPassword: 'not-the-password-1', newPassword: 'orbit-kettle-44-windy' },
+        },
+      },
+      'GET /api/auth/two-factor': plain('GET', '/api/auth/two-factor'),
+      'POST /api/auth/two-factor/setup': {
+        shape: { method: 'POST', route: '/api/auth/two-factor/setup', query: { unused: 'x' } },
+      },
+      'POST /api/auth/two-factor/confirm': {
+        shape: { method: 'POST', route: '/api/auth/two-factor/confirm', body: { code: '123456' } },
+      },
+      'POST /api/auth/two-factor/disable': {
+        shape: {
+          method: 'POST',
+          route: '/api/auth/two-factor/disable',
+          body: { password: 'not-the-password-1' },
+        },
+      },
+      'GET /api/audit-log': {
+        shape: {
+          method: 'GET',
+          route: '/api/audit-log',
+          query: { action: 'auth.login', from: '2020-01-01', to: '2030-01-01', limit: '20' },
+        },
+      },
+      'GET /api/workspace/security': plain('GET', '/api/workspace/security'),
+      'PUT /api/workspace/security': {
+        shape: {
+          method: 'PUT',
+          route: '/api/workspace/security',
+          body: { requireAdminTwoFactor: false },
+        },
+      },
       'GET /api/api-keys': plain('GET', '/api/api-keys'),
       'POST /api/api-keys': {
         shape: { method: 'POST', route: '/api/api-keys', body: { name: 'Key', role: 'agent' } },
@@ -182,7 +229,7 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
           body: {
             email: 'new@hostile.example',
             name: 'New',
-            password: 'another long password',
+            password: 'orbit-kettle-43-sunny',
             role: 'agent',
           },
         },

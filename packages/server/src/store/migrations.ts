@@ -1,5 +1,6 @@
 /** Schema migrations, run on start by Kysely's migrator. Append new ones; never edit old ones. */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { mergeDuplicateWidgetChannels } from './widget-channel-merge.js';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -185,6 +186,18 @@ const messageSequence: Migration = {
   },
 };
 
+/** One website-widget and one share-link channel per assistant, so concurrent first visits
+ * cannot create two (and split a visitor's thread): found-or-created with ON CONFLICT. */
+const oneWidgetChannelPerAssistant: Migration = {
+  async up(db: Kysely<unknown>) {
+    await mergeDuplicateWidgetChannels(db);
+    await sql`
+      CREATE UNIQUE INDEX channels_widget_per_assistant ON channels (assistant_id, kind)
+        WHERE kind IN ('website_widget', 'share_link')
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -192,6 +205,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_api_keys': apiKeys,
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
       '0004_message_sequence': messageSequence,
+      '0007_one_widget_channel_per_assistant': oneWidgetChannelPerAssistant,
     };
   },
 };

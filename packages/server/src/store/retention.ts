@@ -1,15 +1,19 @@
 /**
  * Keeps the event log and the job table from growing forever. Events only serve live-stream
- * resumption, so a month is plenty; finished jobs are kept a week for troubleshooting.
+ * resumption, so a month is plenty; finished jobs are kept a week for troubleshooting; widget
+ * visitors who never wrote a day (abandoned-visitors.ts).
  * Idempotent, so every instance may run it.
  */
 import { sql } from 'kysely';
+import { pruneAbandonedVisitors } from './abandoned-visitors.js';
 import type { Db } from './store.js';
 
 export const EVENT_RETENTION_DAYS = 30;
 export const FINISHED_JOB_RETENTION_DAYS = 7;
 
-export async function pruneOldRows(db: Db): Promise<{ events: number; jobs: number }> {
+export async function pruneOldRows(
+  db: Db,
+): Promise<{ events: number; jobs: number; visitors: number }> {
   const events = await db
     .deleteFrom('events')
     .where('created_at', '<', sql<Date>`now() - ${`${EVENT_RETENTION_DAYS} days`}::interval`)
@@ -19,5 +23,10 @@ export async function pruneOldRows(db: Db): Promise<{ events: number; jobs: numb
     .where('status', 'in', ['done', 'failed'])
     .where('updated_at', '<', sql<Date>`now() - ${`${FINISHED_JOB_RETENTION_DAYS} days`}::interval`)
     .executeTakeFirst();
-  return { events: Number(events.numDeletedRows), jobs: Number(jobs.numDeletedRows) };
+  const visitors = await pruneAbandonedVisitors(db);
+  return {
+    events: Number(events.numDeletedRows),
+    jobs: Number(jobs.numDeletedRows),
+    visitors,
+  };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
@@ -59,7 +59,7 @@ describe.each(BACKENDS)('merging duplicate widget channels (migration 0007) on %
       }),
     ]);
 
-    await mergeDuplicateWidgetChannels(store.db);
+    await mergeDuplicateWidgetChannels(store.db as unknown as Kysely<unknown>);
 
     const channels = await store.db
       .selectFrom('channels')

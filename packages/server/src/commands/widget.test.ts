@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../test-support/app.js';
 import { BACKENDS } from '../test-support/db.js';
-import { createAssistant } from './workspaces.js';
 import { openVisitorSession, postVisitorMessage, type Visitor } from './widget.js';
+import { createAssistant } from './workspaces.js';
 
 describe.each(BACKENDS)('first visits racing on %s', (backend) => {
   let app: TestServer;

@@ -10,7 +10,8 @@ export interface LiveHandlers {
   /** The browser gave up on the stream (an error reply, not a network blip): maybe the session
    * ended. Reconnection continues regardless. */
   onRejected: () => void;
-  /** A new stream replaced one the browser gave up on, so events may have been missed. */
+  /** Events may have been missed: a new stream replaced one the browser gave up on, or the
+   * server skipped ahead rather than replay a long absence (a `resync` event). */
   onResync: () => void;
 }
 
@@ -61,6 +62,7 @@ export function useLiveStream(handlers: LiveHandlers): LiveStatus {
         failures += 1;
         retryTimer = window.setTimeout(connect, Math.min(MAX_RETRY_MS, 1000 * 2 ** failures));
       };
+      stream.addEventListener('resync', () => handlersRef.current.onResync());
       for (const type of CONVERSATION_EVENTS) {
         stream.addEventListener(type, (event) => {
           const card = parse<ConversationCard>(event);

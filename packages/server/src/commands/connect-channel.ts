@@ -137,7 +137,11 @@ export async function connectChannel(
   });
   // The check above can race with another admin connecting the same account at once.
   return connect.catch((error: unknown) => {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw accountTaken();
-    throw error;
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    // Widget channels are unique per assistant (migration 0007), not per account.
+    if (WIDGET_KINDS.includes(input.kind)) {
+      throw conflict('channel_exists', 'This assistant already has a channel of this kind.');
+    }
+    throw accountTaken();
   });
 }

@@ -6,12 +6,12 @@ import { CHANNEL_LABELS, type MessageView } from '@parley/domain';
 import type { Context } from '../context.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import { withoutNul } from '../lib/text.js';
+import { sealVisitorCursor } from '../live/visitor-cursor.js';
 import { presentMessage } from '../presenters/conversation.js';
 import { latestSeq } from '../store/events.js';
 import type { AssistantRow } from '../store/schema.js';
 import { afterCustomerMessage } from './automation.js';
-import { type ChannelForIngest, ingest, lockConversation, upsertContact } from './ingest.js';
-import { createChannel } from './workspaces.js';
+import { type ChannelForIngest, ingest } from './ingest.js';
 
 export const WIDGET_KINDS = ['website_widget', 'share_link', 'shopify_widget'] as const;
 export type WidgetChannelKind = (typeof WIDGET_KINDS)[number];
@@ -60,27 +60,41 @@ export function assertOriginAllowed(
   throw forbidden(`This site (${origin}) is not allowed to use this assistant's widget.`);
 }
 
-/** The assistant's channel of this kind, created the first time a visitor uses it. */
-async function widgetChannel(ctx: Context, visitor: Visitor): Promise<ChannelForIngest> {
+/** The assistant's channel of this kind, if a visitor has written through it before. */
+async function findWidgetChannel(ctx: Context, visitor: Visitor): Promise<ChannelForIngest | null> {
   if (visitor.channel) return visitor.channel;
   const { assistant, kind } = visitor;
-  const find = () =>
-    ctx.db
-      .selectFrom('channels')
-      .select(['id', 'workspace_id', 'kind', 'assistant_id'])
-      .where('workspace_id', '=', assistant.workspace_id)
-      .where('kind', '=', kind)
-      .where('assistant_id', '=', assistant.id)
-      .orderBy('created_at')
-      .executeTakeFirst();
-  const row =
-    (await find()) ??
-    (await createChannel(ctx.db, ctx.secretBox, assistant.workspace_id, {
+  const row = await ctx.db
+    .selectFrom('channels')
+    .select(['id', 'workspace_id', 'assistant_id'])
+    .where('workspace_id', '=', assistant.workspace_id)
+    .where('kind', '=', kind)
+    .where('assistant_id', '=', assistant.id)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, workspaceId: row.workspace_id, kind, assistantId: row.assistant_id }
+    : null;
+}
+
+/** The assistant's channel of this kind, created by the first visitor message. Concurrent
+ * first messages all insert; the unique index (migration 0007) keeps one, the others read it. */
+async function widgetChannel(ctx: Context, visitor: Visitor): Promise<ChannelForIngest> {
+  const found = await findWidgetChannel(ctx, visitor);
+  if (found) return found;
+  const { assistant, kind } = visitor;
+  await ctx.db
+    .insertInto('channels')
+    .values({
+      workspace_id: assistant.workspace_id,
       kind,
       name: `${CHANNEL_LABELS[kind]} · ${assistant.name}`,
-      assistantId: assistant.id,
-    }));
-  return { id: row.id, workspaceId: row.workspace_id, kind, assistantId: row.assistant_id };
+      assistant_id: assistant.id,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const created = await findWidgetChannel(ctx, visitor);
+  if (!created) throw new Error(`The ${kind} channel of assistant ${assistant.id} vanished`);
+  return created;
 }
 
 /** What the widget shows before the first message. */
@@ -101,32 +115,37 @@ export function presentForVisitor(message: MessageView): MessageView {
   return { ...message, metadata: typeof clientMessageId === 'string' ? { clientMessageId } : {} };
 }
 
+/**
+ * What a visitor's chat shows when it opens: their conversation so far (none before their first
+ * message) and the stream position of that snapshot. Writes nothing, so loading a page — or
+ * calling this in a loop — leaves no rows behind; the first message creates the conversation.
+ */
 export async function openVisitorSession(ctx: Context, visitor: Visitor) {
   assertVisitorId(visitor.visitorId);
-  const channel = await widgetChannel(ctx, visitor);
+  const workspaceId = visitor.assistant.workspace_id;
   // Read the cursor first: events after it are streamed, so nothing falls in between.
-  const lastEventId = await latestSeq(ctx.db, channel.workspaceId);
-  const conversation = await ctx.db.transaction().execute(async (trx) => {
-    const contact = await upsertContact(trx, channel, {
-      externalId: visitor.visitorId,
-      ...(visitor.attributes ? { attributes: visitor.attributes } : {}),
-    });
-    const { conversation } = await lockConversation(trx, channel, contact, {
-      threadKey: visitor.visitorId,
-      at: ctx.now(),
-    });
-    return conversation;
-  });
-  const rows = await ctx.db
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversation_id', '=', conversation.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const seq = await latestSeq(ctx.db, workspaceId);
+  const channel = await findWidgetChannel(ctx, visitor);
+  const conversation = channel
+    ? await ctx.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('channel_id', '=', channel.id)
+        .where('thread_key', '=', visitor.visitorId)
+        .executeTakeFirst()
+    : undefined;
+  const rows = conversation
+    ? await ctx.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversation.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+    : [];
   return {
-    conversationId: conversation.id,
-    lastEventId,
+    conversationId: conversation?.id ?? null,
+    lastEventId: sealVisitorCursor(ctx.secretBox, workspaceId, seq),
     messages: rows.map((row) => presentForVisitor(presentMessage(row))),
   };
 }

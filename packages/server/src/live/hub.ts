@@ -7,6 +7,7 @@
  */
 import { EVENTS_CHANNEL, readEvents, type StoredEvent } from '../store/events.js';
 import type { Store } from '../store/store.js';
+import { StreamAdmission } from './stream-admission.js';
 
 export interface SubscriptionOptions {
   workspaceId: string;
@@ -72,6 +73,8 @@ class WorkspaceFeed {
 export class LiveHub {
   private readonly feeds = new Map<string, WorkspaceFeed>();
   private unlisten: (() => Promise<void>) | null = null;
+  /** Caps on the streams this instance serves (per login, key, visitor, address). */
+  readonly admission = new StreamAdmission();
 
   constructor(
     private readonly store: Store,

@@ -3,10 +3,12 @@ import type { ChannelKind } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../commands/ingest.js';
 import { createChannel } from '../commands/workspaces.js';
+import { OPERATOR_STREAMS_PER_CREDENTIAL } from '../routes/stream/stream.js';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/app.js';
 import { BACKENDS } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
 import { connectSse } from '../test-support/sse.js';
+import { MAX_REPLAY_EVENTS } from './sse.js';
 
 describe.each(BACKENDS)('live stream on %s', (backend) => {
   let app: TestServer;
@@ -81,6 +83,62 @@ describe.each(BACKENDS)('live stream on %s', (backend) => {
       .map((event) => (JSON.parse(event.data) as { text: string }).text)
       .sort();
     expect(texts).toEqual(['five', 'four']);
+  });
+
+  it('tells a client resuming from too far back to reload instead of replaying', async () => {
+    const first = await connectSse(`${app.url}/api/stream`, { cookie });
+    await ingestTexts(['before the gap']);
+    const [seen] = await first.waitFor(1);
+    first.close();
+    const burst = Array.from({ length: MAX_REPLAY_EVENTS / 2 + 1 }, (_, index) =>
+      inboundMessage({ threadKey: 'burst', text: `burst ${index}` }),
+    );
+    await ingest(app.server.context.db, channel, burst);
+
+    const resumed = await connectSse(`${app.url}/api/stream`, {
+      cookie,
+      'last-event-id': seen?.id ?? '',
+    });
+    await ingestTexts(['after the reload']);
+    const [resync, next] = await resumed.waitFor(2);
+    resumed.close();
+    expect(resync?.event).toBe('resync');
+    expect(Number(resync?.id)).toBeGreaterThan(Number(seen?.id) + MAX_REPLAY_EVENTS);
+    // Nothing of the burst is replayed: the stream carries on from now.
+    expect(JSON.parse(next?.data ?? '{}')).toMatchObject({ text: 'after the reload' });
+    await expect.poll(() => app.server.hub.subscriberCount).toBe(0);
+  });
+
+  it('caps open streams per login with a clear 429, and frees slots as streams close', async () => {
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(app.operator),
+    });
+    const ownCookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const open = await Promise.all(
+      Array.from({ length: OPERATOR_STREAMS_PER_CREDENTIAL }, () =>
+        connectSse(`${app.url}/api/stream`, { cookie: ownCookie }),
+      ),
+    );
+    const refused = await fetch(`${app.url}/api/stream`, { headers: { cookie: ownCookie } });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'too_many_streams', message: expect.stringMatching(/live streams open/) },
+    });
+    // Another login of the same operator is counted on its own.
+    const other = await connectSse(`${app.url}/api/stream`, { cookie });
+    other.close();
+    open[0]?.close();
+    await expect
+      .poll(async () => {
+        const retry = await fetch(`${app.url}/api/stream`, { headers: { cookie: ownCookie } });
+        await retry.body?.cancel();
+        return retry.status;
+      })
+      .toBe(200);
+    for (const stream of open) stream.close();
+    await expect.poll(() => app.server.hub.subscriberCount).toBe(0);
   });
 
   it('leaves no subscription behind when clients hang up, even straight away', async () => {

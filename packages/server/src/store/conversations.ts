@@ -148,8 +148,8 @@ function baseQuery(db: Db, workspaceId: string) {
       .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
       .select([...conversationColumns, ...contactColumns])
       .where('conversations.workspace_id', '=', workspaceId)
-      // A widget opens its conversation before the visitor writes; it joins the inbox with the
-      // first message (every stored message gives a non-empty preview).
+      // Older versions opened a widget conversation before the visitor wrote; a conversation
+      // joins the inbox with its first message (every stored message gives a non-empty preview).
       .where('conversations.preview', '<>', '')
   );
 }

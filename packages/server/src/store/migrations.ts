@@ -1,5 +1,6 @@
 /** Schema migrations, run on start by Kysely's migrator. Append new ones; never edit old ones. */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { mergeDuplicateWidgetChannels } from './widget-channel-merge.js';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -219,6 +220,18 @@ const authHardening: Migration = {
   },
 };
 
+/** One website-widget and one share-link channel per assistant, so concurrent first visits
+ * cannot create two (and split a visitor's thread): found-or-created with ON CONFLICT. */
+const oneWidgetChannelPerAssistant: Migration = {
+  async up(db: Kysely<unknown>) {
+    await mergeDuplicateWidgetChannels(db);
+    await sql`
+      CREATE UNIQUE INDEX channels_widget_per_assistant ON channels (assistant_id, kind)
+        WHERE kind IN ('website_widget', 'share_link')
+    `.execute(db);
+  },
+};
+
 /** The audit log of security-relevant actions, kept 90 days (store/retention.ts). Actor ids
  * have no foreign keys on purpose: a removed teammate's or key's history must stay readable
  * and filterable; the label columns keep what they were called. Milliseconds only (`(3)`),
@@ -255,6 +268,7 @@ export const migrationProvider: MigrationProvider = {
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
       '0004_message_sequence': messageSequence,
       '0006_auth_hardening': authHardening,
+      '0007_one_widget_channel_per_assistant': oneWidgetChannelPerAssistant,
       '0008_audit_log': auditLog,
     };
   },

@@ -36,7 +36,12 @@ describe('retention', () => {
       store.db,
     );
 
-    expect(await pruneOldRows(store.db)).toEqual({ events: 2, jobs: 1, auditEntries: 0 });
+    expect(await pruneOldRows(store.db)).toEqual({
+      events: 2,
+      jobs: 1,
+      auditEntries: 0,
+      visitors: 0,
+    });
     expect((await readEvents(store.db, workspace.id, 0)).length).toBe(2);
     const jobs = await store.db.selectFrom('jobs').select('kind').execute();
     expect(jobs).toEqual([{ kind: 'still.pending' }]);

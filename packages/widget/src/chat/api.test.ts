@@ -53,6 +53,17 @@ describe('createWidgetApi', () => {
     expect(session).toEqual({ conversationId: 'c-1', messages: [good], lastEventId: '17' });
   });
 
+  it('accepts a session without a conversation yet (no message written)', async () => {
+    const { fetchImpl } = recordingFetch(200, {
+      conversationId: null,
+      messages: [],
+      lastEventId: 'v1.sealed',
+    });
+    const api = createWidgetApi('https://parley.test', 'pk_1', fetchImpl);
+    const session = await api.session({ key: 'pk_1', visitorId: 'v-1', channel: 'share_link' });
+    expect(session).toEqual({ conversationId: null, messages: [], lastEventId: 'v1.sealed' });
+  });
+
   it('turns error bodies into ApiError', async () => {
     const { fetchImpl } = recordingFetch(403, {
       error: { code: 'origin_not_allowed', message: 'Origin not allowed' },

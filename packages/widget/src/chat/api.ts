@@ -25,9 +25,10 @@ export interface SessionRequest {
 }
 
 export interface Session {
-  conversationId: string;
+  /** Null until the visitor's first message starts the conversation. */
+  conversationId: string | null;
   messages: MessageView[];
-  /** The live-stream position of this snapshot of messages, when the server reports it. */
+  /** The live-stream position of this snapshot of messages (opaque), when the server reports it. */
   lastEventId: string | null;
 }
 
@@ -36,7 +37,8 @@ export interface SendRequest {
   visitorId: string;
   /** Tells the server which of the assistant's channels the conversation is on. */
   channel: ChatChannel;
-  conversationId: string;
+  /** Absent for the first message, which starts the conversation. */
+  conversationId?: string;
   text: string;
   clientMessageId: string;
 }
@@ -96,12 +98,17 @@ export function createWidgetApi(
       );
     },
     async session(sessionRequest) {
-      const payload = (await request('/api/widget/session', sessionRequest)) as Partial<Session>;
-      if (typeof payload?.conversationId !== 'string') throw malformed('session');
-      const messages = Array.isArray(payload.messages) ? payload.messages : [];
-      const { lastEventId } = payload as { lastEventId?: unknown };
+      const payload = (await request('/api/widget/session', sessionRequest)) as {
+        conversationId?: unknown;
+        messages?: unknown;
+        lastEventId?: unknown;
+      } | null;
+      const conversationId = payload?.conversationId;
+      if (typeof conversationId !== 'string' && conversationId !== null) throw malformed('session');
+      const messages = Array.isArray(payload?.messages) ? (payload.messages as unknown[]) : [];
+      const lastEventId = payload?.lastEventId;
       return {
-        conversationId: payload.conversationId,
+        conversationId,
         messages: messages.filter(isMessageView),
         lastEventId:
           typeof lastEventId === 'number' || typeof lastEventId === 'string'

@@ -2,7 +2,7 @@ import type { MessageView } from '@parley/domain';
 import { describe, expect, it } from 'vitest';
 import { messageView } from '../testing/message-view.js';
 import type { SendRequest, SessionRequest, WidgetApi } from './api.js';
-import { ChatController } from './controller.js';
+import { ChatController, type LiveHandlers } from './controller.js';
 import type { Visitor } from './visitor.js';
 
 function setup(options: { conversationId?: string | null; history?: MessageView[] } = {}) {
@@ -11,7 +11,8 @@ function setup(options: { conversationId?: string | null; history?: MessageView[
   const remembered: string[] = [];
   // How many upcoming calls fail as if the network were down.
   const faults = { sends: 0, sessions: 0 };
-  let onMessage: ((view: MessageView) => void) | null = null;
+  let handlers: LiveHandlers | null = null;
+  const listenedTo: string[] = [];
   const listenedFrom: (string | null)[] = [];
   let ids = 0;
   const api: WidgetApi = {
@@ -25,7 +26,13 @@ function setup(options: { conversationId?: string | null; history?: MessageView[
         throw new TypeError('Failed to fetch');
       }
       sessions.push(request);
-      return { conversationId: 'conv-1', messages: options.history ?? [], lastEventId: '41' };
+      // The server has a conversation once the visitor has written.
+      const started = sends.length > 0 || Boolean(options.conversationId);
+      return {
+        conversationId: started ? 'conv-1' : null,
+        messages: options.history ?? [],
+        lastEventId: `cursor-${sessions.length}`,
+      };
     },
     send: async (request) => {
       sends.push(request);
@@ -50,9 +57,10 @@ function setup(options: { conversationId?: string | null; history?: MessageView[
     api,
     visitor,
     session: { key: 'pk_1', visitorId: 'visitor-1', channel: 'website_widget' },
-    listen: (_conversationId, lastEventId, listener) => {
+    listen: (conversationId, lastEventId, live) => {
+      listenedTo.push(conversationId);
       listenedFrom.push(lastEventId);
-      onMessage = listener;
+      handlers = live;
     },
     newId: () => `cm-${++ids}`,
     now: () => '2025-01-01T09:59:00.000Z',
@@ -63,8 +71,10 @@ function setup(options: { conversationId?: string | null; history?: MessageView[
     sessions,
     remembered,
     listenedFrom,
+    listenedTo,
     faults,
-    push: (view: MessageView) => onMessage?.(view),
+    push: (view: MessageView) => handlers?.onMessage(view),
+    resync: () => handlers?.onResync(),
   };
 }
 
@@ -81,7 +91,6 @@ describe('ChatController', () => {
         key: 'pk_1',
         visitorId: 'visitor-1',
         channel: 'website_widget',
-        conversationId: 'conv-1',
         text: 'Hello',
         clientMessageId: 'cm-1',
       },
@@ -114,12 +123,40 @@ describe('ChatController', () => {
     expect(chat.state.connection).toBe('connected');
   });
 
+  it('remembers and listens to nothing until the first message starts the conversation', async () => {
+    const { chat, remembered, listenedTo, listenedFrom, sends } = setup();
+    chat.connect();
+    await settle();
+    expect(chat.state.connection).toBe('connected');
+    expect(remembered).toEqual([]);
+    expect(listenedTo).toEqual([]);
+    await chat.send('First');
+    await chat.send('Second');
+    // Listening starts from the session's snapshot, so an early reply is not missed; once.
+    expect(listenedTo).toEqual(['conv-1']);
+    expect(listenedFrom).toEqual(['cursor-1']);
+    expect(remembered).toEqual(['conv-1']);
+    expect(sends).toHaveLength(2);
+  });
+
+  it('reloads the conversation when the stream skipped ahead', async () => {
+    const history: MessageView[] = [];
+    const { chat, resync, sessions } = setup({ conversationId: 'conv-1', history });
+    chat.resume();
+    await settle();
+    history.push(messageView({ id: 'm-5', text: 'Missed while away' }));
+    resync();
+    await settle();
+    expect(sessions).toHaveLength(2);
+    expect(chat.state.entries.map((entry) => entry.text)).toContain('Missed while away');
+  });
+
   it('restores history and listens for live replies from where it ends', async () => {
     const earlier = messageView({ id: 'm-0', text: 'Welcome back' });
     const { chat, push, listenedFrom } = setup({ conversationId: 'conv-1', history: [earlier] });
     chat.resume();
     await settle();
-    expect(listenedFrom).toEqual(['41']);
+    expect(listenedFrom).toEqual(['cursor-1']);
     push(messageView({ id: 'm-9', text: 'New reply', createdAt: '2025-01-01T11:00:00.000Z' }));
     push(messageView({ id: 'm-9', text: 'New reply', createdAt: '2025-01-01T11:00:00.000Z' }));
     expect(chat.state.entries.map((entry) => entry.text)).toEqual(['Welcome back', 'New reply']);

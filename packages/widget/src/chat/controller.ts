@@ -1,5 +1,5 @@
 import type { MessageView } from '@parley/domain';
-import type { SessionRequest, WidgetApi, WidgetConfig } from './api.js';
+import type { Session, SessionRequest, WidgetApi, WidgetConfig } from './api.js';
 import {
   addPending,
   type ChatEntry,
@@ -18,16 +18,18 @@ export interface ChatState {
   readonly entries: readonly ChatEntry[];
 }
 
+export interface LiveHandlers {
+  onMessage(view: MessageView): void;
+  /** The server skipped ahead instead of replaying what was missed: reload the conversation. */
+  onResync(): void;
+}
+
 export interface ChatDependencies {
   api: WidgetApi;
   visitor: Visitor;
   session: SessionRequest;
   /** Starts delivering live messages of the conversation, after `lastEventId` when known. */
-  listen(
-    conversationId: string,
-    lastEventId: string | null,
-    onMessage: (view: MessageView) => void,
-  ): void;
+  listen(conversationId: string, lastEventId: string | null, handlers: LiveHandlers): void;
   newId(): string;
   now(): string;
 }
@@ -38,7 +40,8 @@ type Listener = (state: ChatState) => void;
 export class ChatController {
   private current: ChatState = { config: null, connection: 'idle', entries: [] };
   private readonly listeners = new Set<Listener>();
-  private conversation: Promise<string> | null = null;
+  private session: Promise<Session> | null = null;
+  private listening = false;
 
   constructor(private readonly deps: ChatDependencies) {}
 
@@ -67,7 +70,7 @@ export class ChatController {
 
   /** Starts (or resumes) the visitor's session; failures surface as `connection: 'failed'`. */
   connect(): void {
-    this.conversationId().catch(() => {
+    this.openSession().catch(() => {
       // Already reflected in the state, which offers to try again.
     });
   }
@@ -93,40 +96,68 @@ export class ChatController {
 
   private async deliver(clientMessageId: string, text: string): Promise<void> {
     try {
-      const conversationId = await this.conversationId();
+      const session = await this.openSession();
       const { key, visitorId, channel } = this.deps.session;
-      const request = { key, visitorId, channel, conversationId, text, clientMessageId };
+      const conversationId = session.conversationId;
+      const request = {
+        key,
+        visitorId,
+        channel,
+        ...(conversationId ? { conversationId } : {}),
+        text,
+        clientMessageId,
+      };
       const view = await this.deps.api.send(request);
       this.update({ entries: upsertMessage(this.current.entries, view, clientMessageId) });
+      // A first message starts the conversation: follow it from where the session's snapshot
+      // ended, so a reply that came before the stream opened is still delivered.
+      this.follow(view.conversationId, session.lastEventId);
     } catch {
       this.update({ entries: setDelivery(this.current.entries, clientMessageId, 'failed') });
     }
   }
 
   /** One session per page: concurrent callers share it, and a failed attempt can be retried. */
-  private conversationId(): Promise<string> {
-    this.conversation ??= this.openSession().catch((error: unknown) => {
-      this.conversation = null;
+  private openSession(): Promise<Session> {
+    this.session ??= this.startSession().catch((error: unknown) => {
+      this.session = null;
       this.update({ connection: 'failed' });
       throw error;
     });
-    return this.conversation;
+    return this.session;
   }
 
-  private async openSession(): Promise<string> {
+  private async startSession(): Promise<Session> {
     this.update({ connection: 'connecting' });
     if (!this.current.config) void this.loadConfig();
     const session = await this.deps.api.session(this.deps.session);
-    const { conversationId, messages, lastEventId } = session;
-    this.deps.visitor.remember(conversationId);
     this.update({
       connection: 'connected',
-      entries: mergeMessages(this.current.entries, messages),
+      entries: mergeMessages(this.current.entries, session.messages),
     });
-    this.deps.listen(conversationId, lastEventId, (view) => {
-      this.update({ entries: upsertMessage(this.current.entries, view) });
+    if (session.conversationId) this.follow(session.conversationId, session.lastEventId);
+    return session;
+  }
+
+  /** Remembers the conversation and listens to it, once per page. */
+  private follow(conversationId: string, lastEventId: string | null): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.deps.visitor.remember(conversationId);
+    this.deps.listen(conversationId, lastEventId, {
+      onMessage: (view) => this.update({ entries: upsertMessage(this.current.entries, view) }),
+      onResync: () => void this.reload(),
     });
-    return conversationId;
+  }
+
+  /** Fetches the conversation afresh; the list keeps each message once. */
+  private async reload(): Promise<void> {
+    try {
+      const session = await this.deps.api.session(this.deps.session);
+      this.update({ entries: mergeMessages(this.current.entries, session.messages) });
+    } catch {
+      // The live stream carries on; what was missed shows on the next reload of the page.
+    }
   }
 
   private update(change: Partial<ChatState>): void {

@@ -26,9 +26,9 @@ export function createChat(setup: ChatSetup): ChatController {
     api: createWidgetApi(apiBase, publicKey),
     visitor,
     session: { ...setup.sessionFields, key: publicKey, visitorId: visitor.id, channel },
-    listen(conversationId, lastEventId, onMessage) {
+    listen(conversationId, lastEventId, handlers) {
       const target = { apiBase, key: publicKey, visitorId: visitor.id, conversationId };
-      openMessageStream({ target, store: tabStore, resumeFrom: lastEventId, onMessage });
+      openMessageStream({ target, store: tabStore, resumeFrom: lastEventId, ...handlers });
     },
     newId: () => uuid(),
     now: () => new Date().toISOString(),

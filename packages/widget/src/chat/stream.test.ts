@@ -48,11 +48,13 @@ function harness({ store = memoryStore(), resumeFrom = null as string | null } =
   const sources: FakeEventSource[] = [];
   const timers: { run: () => void; delayMs: number }[] = [];
   const received: string[] = [];
+  const resyncs: number[] = [];
   const stream = openMessageStream({
     target,
     store,
     resumeFrom,
     onMessage: (view) => received.push(view.id),
+    onResync: () => resyncs.push(resyncs.length + 1),
     connect: (url) => {
       const source = new FakeEventSource(url);
       sources.push(source);
@@ -60,7 +62,7 @@ function harness({ store = memoryStore(), resumeFrom = null as string | null } =
     },
     schedule: (run, delayMs) => timers.push({ run, delayMs }),
   });
-  return { stream, sources, timers, received, store };
+  return { stream, sources, timers, received, resyncs, store };
 }
 
 const created = (id: string, conversationId = 'conv-1') =>
@@ -117,6 +119,15 @@ describe('openMessageStream', () => {
     const store = memoryStore({ [lastEventStorageKey(target)]: '12' });
     const { sources } = harness({ store, resumeFrom: '30' });
     expect(sources[0]?.url).toContain('lastEventId=30');
+  });
+
+  it('asks for a reload when the server skipped ahead, and resumes from its new position', () => {
+    const { sources, timers, resyncs } = harness({ resumeFrom: 'sealed-old' });
+    sources[0]?.emit('resync', '{}', 'sealed-now');
+    expect(resyncs).toEqual([1]);
+    sources[0]?.emit('error');
+    timers[0]?.run();
+    expect(sources[1]?.url).toContain('lastEventId=sealed-now');
   });
 
   it('stays closed once closed', () => {

@@ -25,6 +25,8 @@ export interface MessageStreamOptions {
    */
   resumeFrom?: string | null;
   onMessage(view: MessageView): void;
+  /** The server skipped ahead instead of replaying (the cursor was too old): reload. */
+  onResync(): void;
   connect?: (url: string) => EventSourceLike;
   schedule?: (run: () => void, delayMs: number) => void;
 }
@@ -60,7 +62,7 @@ export function reconnectDelay(attempt: number): number {
  * that names the last event seen: nothing is missed, and the list dedupes what is replayed.
  */
 export function openMessageStream(options: MessageStreamOptions): MessageStream {
-  const { target, store, onMessage } = options;
+  const { target, store, onMessage, onResync } = options;
   const connect = options.connect ?? ((url) => new EventSource(url));
   const schedule = options.schedule ?? ((run, delayMs) => setTimeout(run, delayMs));
   const storageKey = lastEventStorageKey(target);
@@ -69,13 +71,17 @@ export function openMessageStream(options: MessageStreamOptions): MessageStream 
   let source: EventSourceLike | null = null;
   let closed = false;
 
-  function receive(event: Event): void {
-    const { data, lastEventId: eventId } = event as MessageEvent<string>;
+  function advance(event: Event): void {
+    const { lastEventId: eventId } = event as MessageEvent<string>;
     if (eventId) {
       lastEventId = eventId;
       store.setItem(storageKey, eventId);
     }
-    const view = parse(data);
+  }
+
+  function receive(event: Event): void {
+    advance(event);
+    const view = parse((event as MessageEvent<string>).data);
     if (view && view.conversationId === target.conversationId) onMessage(view);
   }
 
@@ -93,6 +99,10 @@ export function openMessageStream(options: MessageStreamOptions): MessageStream 
       schedule(open, reconnectDelay(attempt++));
     });
     for (const type of MESSAGE_EVENTS) current.addEventListener(type, receive);
+    current.addEventListener('resync', (event) => {
+      advance(event);
+      onResync();
+    });
   }
 
   open();

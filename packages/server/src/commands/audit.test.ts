@@ -12,7 +12,7 @@ describe('recordAudit', () => {
     store = await openTestStore('pglite');
     const created = await createWorkspace(store.db, {
       name: 'Audit',
-      admin: { email: 'audit@test.local', name: 'A', password: 'audit-password-1' },
+      admin: { email: 'audit@test.local', name: 'A', password: 'orbit-kettle-42' },
     });
     workspaceId = created.workspace.id;
     userId = (

@@ -23,7 +23,7 @@ describe.each(BACKENDS)('merging duplicate widget channels (migration 0007) on %
   it("keeps the oldest channel and puts each split visitor's thread back together", async () => {
     const { workspace } = await createWorkspace(store.db, {
       name: 'Split',
-      admin: { email: 'split@test.local', name: 'Admin', password: 'test-password' },
+      admin: { email: 'split@test.local', name: 'Admin', password: 'orbit-kettle-42' },
     });
     const assistant = await createAssistant(store.db, workspace.id, { name: 'Ava' });
     const box = new SecretBox('test');

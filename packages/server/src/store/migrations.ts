@@ -185,6 +185,21 @@ const messageSequence: Migration = {
   },
 };
 
+/** An account (Page, Instagram account, mailbox, shop) is unique within a workspace only: a
+ * database-wide rule let one tenant squat another's Page and learn that it is connected. Webhook
+ * lookups by account keep an index of their own, and pick among workspaces by signature. */
+const accountPerWorkspace: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      DROP INDEX channels_account;
+      CREATE UNIQUE INDEX channels_workspace_account ON channels (workspace_id, kind, external_account_id)
+        WHERE external_account_id IS NOT NULL;
+      CREATE INDEX channels_account ON channels (kind, external_account_id)
+        WHERE external_account_id IS NOT NULL;
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -192,6 +207,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_api_keys': apiKeys,
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
       '0004_message_sequence': messageSequence,
+      '0005_account_per_workspace': accountPerWorkspace,
     };
   },
 };

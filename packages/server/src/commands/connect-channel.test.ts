@@ -70,4 +70,28 @@ describe('connecting a channel on PostgreSQL', () => {
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: 'channel_exists' });
   });
+
+  it('connects an account another workspace has too, without failing or naming the other', async () => {
+    const connection = {
+      accountId: '102000000000077',
+      accessToken: 'EAAG-page-access-token-0123456789',
+      appSecret: 'abcdef0123456789abcdef0123456789',
+      verifyToken: 'verify-me-please',
+    };
+    const input = { kind: 'messenger' as const, name: 'Page', assistantId: null, connection };
+    const first = await connectChannel(ctx, workspaceId, input);
+    const { workspace: other } = await createWorkspace(store.db, {
+      name: 'Other tenant',
+      admin: { email: 'other@test.local', name: 'O', password: 'other-password' },
+    });
+    const squatted = await connectChannel(ctx, other.id, {
+      ...input,
+      connection: { ...connection, appSecret: 'fedcba9876543210fedcba9876543210' },
+    });
+    expect(squatted.workspace_id).toBe(other.id);
+    expect(squatted.id).not.toBe(first.id);
+    // Within one workspace, the same account twice is still a conflict.
+    const again = await connectChannel(ctx, workspaceId, input).catch((caught: unknown) => caught);
+    expect(again).toMatchObject({ status: 409, code: 'channel_exists' });
+  });
 });

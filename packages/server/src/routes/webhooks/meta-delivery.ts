@@ -4,9 +4,9 @@
  * with its connector and ingest them. Resolves only after every ingest has committed.
  *
  * Anyone can post here, so the work done before the signature is checked stays small and
- * bounded whatever the body says: the header's form first, then at most `MAX_ENTRIES` entries
- * naming at most `MAX_ACCOUNTS` accounts, looked up in one query, each distinct app secret
- * tried once, and log lines of a fixed size.
+ * bounded whatever the body says: the header's form first, then one parse of at most 1 MB (in
+ * turns), at most `MAX_ENTRIES` entries naming at most `MAX_ACCOUNTS` accounts, looked up in one
+ * query, each distinct app secret tried once, and log lines of a fixed size.
  */
 import type { RawRequest } from '../../channels/connector.js';
 import {
@@ -24,6 +24,7 @@ import { afterCustomerMessage } from '../../commands/automation.js';
 import { ingest } from '../../commands/ingest.js';
 import type { Context } from '../../context.js';
 import { findSigningSecret } from '../../lib/signing.js';
+import { takeTurns } from '../../lib/turns.js';
 import { type AccountChannel, findAccountChannels } from '../../store/channels.js';
 import { META_CONNECTORS } from './meta-connectors.js';
 
@@ -37,6 +38,10 @@ const LOGGED_IDS = 3;
 /** Meta's Page and Instagram account ids are numeric (as `channels/meta/connect.ts` requires):
  * anything else cannot be a connected account and is not looked up. */
 const ACCOUNT_ID = /^\d{5,30}$/;
+
+/** Parsing up to 1 MB of JSON is the costliest step before the signature is checked: bodies
+ * are parsed one per event-loop turn, so a burst of them leaves other requests served. */
+const parsingInTurn = takeTurns();
 
 type Refusal = { ok: false; status: 400 | 401 | 413; code: string; message: string };
 
@@ -114,7 +119,7 @@ export async function receiveMetaDelivery(
       `The ${SIGNATURE_HEADER} header must be sha256= followed by 64 hex digits.`,
     );
   }
-  const body = readBody(request.rawBody);
+  const body = await parsingInTurn(() => readBody(request.rawBody));
   if (!body.ok) return body;
   const { envelope } = body;
   const kinds = KINDS_BY_OBJECT[envelope.object];

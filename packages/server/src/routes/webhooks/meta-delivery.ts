@@ -33,8 +33,10 @@ export const MAX_ENTRIES = 1000;
 /** Distinct Pages or Instagram accounts one delivery may name. Meta batches per app, and one
  * Parley serves a team's accounts, not hundreds; more is refused rather than half-read. */
 export const MAX_ACCOUNTS = 100;
-/** How many account ids a log line names (with the total): enough to debug, never the list. */
+/** How many account ids a log line names (with the total), and how much of each claimed value
+ * it keeps: enough to debug, never the body. */
 const LOGGED_IDS = 3;
+const LOGGED_LENGTH = 40;
 /** Meta's Page and Instagram account ids are numeric (as `channels/meta/connect.ts` requires):
  * anything else cannot be a connected account and is not looked up. */
 const ACCOUNT_ID = /^\d{5,30}$/;
@@ -90,6 +92,9 @@ function findCandidates(
   return findAccountChannels(ctx.db, ctx.secretBox, [...kinds], possible);
 }
 
+const clip = (value: string) =>
+  value.length > LOGGED_LENGTH ? `${value.slice(0, LOGGED_LENGTH)}…` : value;
+
 function logUnverified(
   ctx: DeliveryContext,
   accountIds: string[],
@@ -98,7 +103,7 @@ function logUnverified(
   if (accountIds.length === 0) return;
   ctx.log.warn('meta webhook signature rejected', {
     accounts: accountIds.length,
-    accountSample: accountIds.slice(0, LOGGED_IDS),
+    accountSample: accountIds.slice(0, LOGGED_IDS).map(clip),
     channels: rejected.length,
     channelSample: rejected.slice(0, LOGGED_IDS).map(({ channel }) => channel.id),
   });
@@ -124,7 +129,9 @@ export async function receiveMetaDelivery(
   const { envelope } = body;
   const kinds = KINDS_BY_OBJECT[envelope.object];
   if (!kinds) {
-    ctx.log.info('meta webhook for an object Parley does not handle', { object: envelope.object });
+    ctx.log.info('meta webhook for an object Parley does not handle', {
+      object: clip(envelope.object),
+    });
     return { ok: true, received: 0 };
   }
   const accountIds = [...new Set(envelope.entry.map((entry) => entry.id))];

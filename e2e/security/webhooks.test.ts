@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ConversationCard } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProxySignature } from '../../packages/server/src/channels/shopify/app-proxy.js';
@@ -26,19 +27,45 @@ function postMeta(url: string, body: string | Buffer, signature: string) {
   });
 }
 
-/** Ten forged deliveries of `body` at once. */
-function flood(url: string, body: Buffer): Promise<Response[]> {
-  return Promise.all(Array.from({ length: 10 }, () => postMeta(url, body, fakeSignature())));
+/** The attacker: ten forged deliveries of `body` at once, sent from a thread of its own (as
+ * from another machine), so that sending 10 MB does not slow the test's own health checks. */
+const FLOOD = `
+  const { parentPort, workerData } = require('node:worker_threads');
+  const { randomBytes } = require('node:crypto');
+  const { url, body } = workerData;
+  Promise.all(Array.from({ length: 10 }, () =>
+    fetch(url + '/webhooks/meta', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': 'sha256=' + randomBytes(32).toString('hex'),
+      },
+      body: Buffer.from(body),
+    }).then(async (response) => ({ status: response.status, body: await response.text() })),
+  )).then((responses) => parentPort.postMessage(responses));
+`;
+
+interface FloodResponse {
+  status: number;
+  body: string;
+}
+
+function flood(url: string, body: Buffer): Promise<FloodResponse[]> {
+  const worker = new Worker(FLOOD, { eval: true, workerData: { url, body } });
+  return new Promise<FloodResponse[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  }).finally(() => worker.terminate());
 }
 
 /** Sends a flood and, while it runs, times `/api/health` one request after another. The
  * server is warmed up first with a flood left unmeasured: a fresh process compiles each code
- * path (and opens its connections) on first use. */
+ * path on first use. */
 async function healthDuringFlood(
   url: string,
   body: Buffer,
-): Promise<{ timings: number[]; responses: Response[] }> {
-  await Promise.all((await flood(url, body)).map((response) => response.text()));
+): Promise<{ timings: number[]; responses: FloodResponse[] }> {
+  await flood(url, body);
   let done = false;
   const responses = flood(url, body).finally(() => {
     done = true;
@@ -76,9 +103,9 @@ describe('Meta webhook flood on the embedded database (item 1)', () => {
 
     const { timings, responses } = await healthDuringFlood(parley.url, body);
 
-    expect(Math.max(...timings)).toBeLessThan(200);
+    expect(Math.max(...timings), timings.map(Math.round).join(' ')).toBeLessThan(200);
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(413));
-    expect(await responses[0]?.json()).toMatchObject({
+    expect(JSON.parse(responses[0]?.body ?? '')).toMatchObject({
       error: { code: 'too_many_entries', message: expect.stringMatching(/at most 1000 entries/) },
     });
   });
@@ -97,9 +124,9 @@ describe('Meta webhook flood on the embedded database (item 1)', () => {
 
     const { timings, responses } = await healthDuringFlood(parley.url, body);
 
-    expect(Math.max(...timings)).toBeLessThan(200);
+    expect(Math.max(...timings), timings.map(Math.round).join(' ')).toBeLessThan(200);
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
-    expect(await responses[0]?.json()).toEqual({ received: 0 });
+    expect(JSON.parse(responses[0]?.body ?? '')).toEqual({ received: 0 });
   });
 
   it('refuses a malformed signature before reading the body', async () => {

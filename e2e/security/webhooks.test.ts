@@ -110,7 +110,7 @@ describe('Meta webhook flood on the embedded database (item 1)', () => {
     });
   });
 
-  it('keeps the largest body it does look up cheap: 1 MB naming 100 accounts, one query', async () => {
+  it('keeps the largest body it does look up cheap: 1 MB naming 100 accounts', async () => {
     // Within every cap: 1,000 entries over 100 accounts, padded to 1 MB. Unsigned by any app
     // secret here, so it is acknowledged and dropped like any unverified delivery.
     const padding = 'x'.repeat(980);

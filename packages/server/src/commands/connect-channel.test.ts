@@ -3,6 +3,7 @@ import { offlineProvider } from '../ai/offline-provider.js';
 import type { Context } from '../context.js';
 import { AppError } from '../lib/errors.js';
 import { SecretBox } from '../lib/secrets.js';
+import { testOrigin } from '../test-support/audit-origin.js';
 import { openTestStore, type TestStore } from '../test-support/db.js';
 import { connectChannel } from './connect-channel.js';
 import { createChannel, createWorkspace } from './workspaces.js';
@@ -70,5 +71,36 @@ describe('connecting a channel on PostgreSQL', () => {
     const error = await ours.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: 'channel_exists' });
+  });
+
+  it('connects an account another workspace has too, without failing or naming the other', async () => {
+    const connection = {
+      accountId: '102000000000077',
+      accessToken: 'EAAG-page-access-token-0123456789',
+      appSecret: 'abcdef0123456789abcdef0123456789',
+      verifyToken: 'verify-me-please',
+    };
+    const input = { kind: 'messenger' as const, name: 'Page', assistantId: null, connection };
+    const first = await connectChannel(ctx, workspaceId, input, testOrigin(workspaceId));
+    const { workspace: other } = await createWorkspace(store.db, {
+      name: 'Other tenant',
+      admin: { email: 'other@test.local', name: 'O', password: 'orbit-kettle-42' },
+    });
+    const squatted = await connectChannel(
+      ctx,
+      other.id,
+      {
+        ...input,
+        connection: { ...connection, appSecret: 'fedcba9876543210fedcba9876543210' },
+      },
+      testOrigin(other.id),
+    );
+    expect(squatted.workspace_id).toBe(other.id);
+    expect(squatted.id).not.toBe(first.id);
+    // Within one workspace, the same account twice is still a conflict.
+    const again = await connectChannel(ctx, workspaceId, input, testOrigin(workspaceId)).catch(
+      (caught: unknown) => caught,
+    );
+    expect(again).toMatchObject({ status: 409, code: 'channel_exists' });
   });
 });

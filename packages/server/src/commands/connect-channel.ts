@@ -95,18 +95,15 @@ export async function connectChannel(
     if (!assistant) throw badRequest('That assistant is not in this workspace.');
   }
   if (settings.externalAccountId) {
+    // Only this workspace's channels count: another workspace's say nothing to this one.
     const taken = await ctx.db
       .selectFrom('channels')
       .select('id')
+      .where('workspace_id', '=', workspaceId)
       .where('kind', '=', input.kind)
       .where('external_account_id', '=', settings.externalAccountId)
       .executeTakeFirst();
-    if (taken) {
-      throw conflict(
-        'channel_exists',
-        'This account is already connected as a channel of this kind.',
-      );
-    }
+    if (taken) throw accountTaken();
   }
   const connect = ctx.db.transaction().execute(async (trx) => {
     const channel = await createChannel(trx, ctx.secretBox, workspaceId, {

@@ -69,11 +69,14 @@ export async function privateReply(
   const commentChannel = await loadChannel(ctx.db, ctx.secretBox, thread.channel_id);
   if (!commentChannel) throw notFound('The comment channel');
   const accountId = commentChannel.config.accountId;
-  const [dmChannel] =
+  // The account may be connected in other workspaces too: only this workspace's DM channel.
+  const dmChannel =
     typeof accountId === 'string'
-      ? await findChannelsByAccount(ctx.db, ctx.secretBox, [dmKind], [accountId])
-      : [];
-  if (!dmChannel || dmChannel.workspaceId !== input.workspaceId) {
+      ? (await findChannelsByAccount(ctx.db, ctx.secretBox, [dmKind], [accountId])).find(
+          (channel) => channel.workspaceId === input.workspaceId,
+        )
+      : undefined;
+  if (!dmChannel) {
     throw new AppError(
       422,
       'channel_missing',

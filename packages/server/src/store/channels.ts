@@ -26,21 +26,45 @@ export async function loadChannel(db: Db, secretBox: SecretBox, channelId: strin
   return row ? toChannelRecord(row, secretBox) : null;
 }
 
-/** Channels of the given kinds receiving for a platform account (page id, IG id, mailbox). */
-export async function findChannelsByAccount(
+export interface AccountChannel {
+  /** The platform account the channel receives for (`external_account_id`). */
+  accountId: string;
+  channel: ChannelRecord;
+}
+
+/** Channels of the given kinds receiving for platform accounts (page id, IG id, mailbox, shop),
+ * in one query. An account may be connected in several workspaces: callers pick by signature
+ * (or by workspace), never by taking the first row. Oldest first, so picks are stable. */
+export async function findAccountChannels(
   db: Db,
   secretBox: SecretBox,
   kinds: ChannelKind[],
   externalAccountIds: string[],
-): Promise<ChannelRecord[]> {
+): Promise<AccountChannel[]> {
   if (kinds.length === 0 || externalAccountIds.length === 0) return [];
   const rows = await db
     .selectFrom('channels')
     .selectAll()
     .where('kind', 'in', kinds)
     .where('external_account_id', 'in', externalAccountIds)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
-  return rows.map((row) => toChannelRecord(row, secretBox));
+  return rows.map((row) => ({
+    accountId: row.external_account_id ?? '',
+    channel: toChannelRecord(row, secretBox),
+  }));
+}
+
+/** `findAccountChannels` when the caller needs only the channels. */
+export async function findChannelsByAccount(
+  db: Db,
+  secretBox: SecretBox,
+  kinds: ChannelKind[],
+  externalAccountIds: string[],
+): Promise<ChannelRecord[]> {
+  const found = await findAccountChannels(db, secretBox, kinds, externalAccountIds);
+  return found.map(({ channel }) => channel);
 }
 
 export async function findChannelsByKind(db: Db, secretBox: SecretBox, kinds: ChannelKind[]) {

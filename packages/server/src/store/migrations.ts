@@ -186,6 +186,21 @@ const messageSequence: Migration = {
   },
 };
 
+/** An account (Page, Instagram account, mailbox, shop) is unique within a workspace only: a
+ * database-wide rule let one tenant squat another's Page and learn that it is connected. Webhook
+ * lookups by account keep an index of their own, and pick among workspaces by signature. */
+const accountPerWorkspace: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      DROP INDEX channels_account;
+      CREATE UNIQUE INDEX channels_workspace_account ON channels (workspace_id, kind, external_account_id)
+        WHERE external_account_id IS NOT NULL;
+      CREATE INDEX channels_account ON channels (kind, external_account_id)
+        WHERE external_account_id IS NOT NULL;
+    `.execute(db);
+  },
+};
+
 /** Sign-in hardening (issue 7): emails unique per workspace only, so one tenant cannot learn
  * another's users; per-account login throttles shared by all instances; TOTP two-factor with
  * recovery codes; short-lived login challenges between the password and the code. */
@@ -267,6 +282,7 @@ export const migrationProvider: MigrationProvider = {
       '0002_api_keys': apiKeys,
       '0003_jobs_dedupe_pending_only': dedupePendingOnly,
       '0004_message_sequence': messageSequence,
+      '0005_account_per_workspace': accountPerWorkspace,
       '0006_auth_hardening': authHardening,
       '0007_one_widget_channel_per_assistant': oneWidgetChannelPerAssistant,
       '0008_audit_log': auditLog,

@@ -9,6 +9,11 @@ export const SIGNATURE_HEADER = 'x-hub-signature-256';
 
 const SIGNATURE_FORMAT = /^sha256=([0-9a-f]{64})$/i;
 
+/** Whether a header has the form Meta sends: checked before anything is looked up. */
+export function isSignatureHeader(header: string | undefined): header is string {
+  return header !== undefined && SIGNATURE_FORMAT.test(header.trim());
+}
+
 export function signatureMatches(rawBody: Buffer, header: string, appSecret: string): boolean {
   const received = SIGNATURE_FORMAT.exec(header.trim())?.[1];
   if (!received) return false;

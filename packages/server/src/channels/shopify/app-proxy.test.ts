@@ -3,6 +3,7 @@ import {
   appProxyContactAttributes,
   appProxySignature,
   appProxySignedMessage,
+  SIGNATURE_MISMATCH,
   verifyAppProxyRequest,
 } from './app-proxy.js';
 
@@ -29,9 +30,10 @@ describe('Shopify app proxy signature', () => {
       'extra=1,2logged_in_customer_id=1path_prefix=/apps/awesome_reviewsshop=shop-name.myshopify.comtimestamp=1317327555',
     );
     expect(
-      verifyAppProxyRequest(`?${DOCUMENTED_QUERY}`, DOCUMENTED_SECRET, { now: DOCUMENTED_TIME }),
+      verifyAppProxyRequest(`?${DOCUMENTED_QUERY}`, [DOCUMENTED_SECRET], { now: DOCUMENTED_TIME }),
     ).toEqual({
       ok: true,
+      secret: DOCUMENTED_SECRET,
       context: {
         shop: 'shop-name.myshopify.com',
         loggedInCustomerId: '1',
@@ -43,7 +45,7 @@ describe('Shopify app proxy signature', () => {
   it('rejects a request whose parameters were changed after signing', () => {
     const tampered = DOCUMENTED_QUERY.replace('logged_in_customer_id=1', 'logged_in_customer_id=2');
     expect(
-      verifyAppProxyRequest(tampered, DOCUMENTED_SECRET, { now: DOCUMENTED_TIME }),
+      verifyAppProxyRequest(tampered, [DOCUMENTED_SECRET], { now: DOCUMENTED_TIME }),
     ).toMatchObject({
       ok: false,
       status: 401,
@@ -52,22 +54,23 @@ describe('Shopify app proxy signature', () => {
 
   it('rejects a repeated parameter whose values were reordered', () => {
     const reordered = DOCUMENTED_QUERY.replace('extra=1&extra=2', 'extra=2&extra=1');
-    expect(verifyAppProxyRequest(reordered, DOCUMENTED_SECRET, { now: DOCUMENTED_TIME }).ok).toBe(
+    expect(verifyAppProxyRequest(reordered, [DOCUMENTED_SECRET], { now: DOCUMENTED_TIME }).ok).toBe(
       false,
     );
   });
 
   it('rejects a signature made with another secret, and a missing or malformed one', () => {
-    expect(verifyAppProxyRequest(DOCUMENTED_QUERY, 'not-hush', { now: DOCUMENTED_TIME }).ok).toBe(
+    expect(verifyAppProxyRequest(DOCUMENTED_QUERY, ['not-hush'], { now: DOCUMENTED_TIME }).ok).toBe(
       false,
     );
     const unsigned = DOCUMENTED_QUERY.replace(/&signature=.*$/, '');
-    expect(verifyAppProxyRequest(unsigned, DOCUMENTED_SECRET, { now: DOCUMENTED_TIME }).ok).toBe(
+    expect(verifyAppProxyRequest(unsigned, [DOCUMENTED_SECRET], { now: DOCUMENTED_TIME }).ok).toBe(
       false,
     );
     expect(
-      verifyAppProxyRequest(`${unsigned}&signature=zz`, DOCUMENTED_SECRET, { now: DOCUMENTED_TIME })
-        .ok,
+      verifyAppProxyRequest(`${unsigned}&signature=zz`, [DOCUMENTED_SECRET], {
+        now: DOCUMENTED_TIME,
+      }).ok,
     ).toBe(false);
   });
 
@@ -80,19 +83,20 @@ describe('Shopify app proxy signature', () => {
         ['path_prefix', '/apps/parley'],
         ['timestamp', String(now.getTime() / 1000 + offsetSeconds)],
       ]);
-    expect(verifyAppProxyRequest(at(-299), SECRET, { now: () => now })).toEqual({
+    expect(verifyAppProxyRequest(at(-299), [SECRET], { now: () => now })).toEqual({
       ok: true,
+      secret: SECRET,
       context: {
         shop: 'parley-demo.myshopify.com',
         loggedInCustomerId: null,
         pathPrefix: '/apps/parley',
       },
     });
-    expect(verifyAppProxyRequest(at(-301), SECRET, { now: () => now })).toMatchObject({
+    expect(verifyAppProxyRequest(at(-301), [SECRET], { now: () => now })).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/too old/),
     });
-    expect(verifyAppProxyRequest(at(600), SECRET, { now: () => now }).ok).toBe(false);
+    expect(verifyAppProxyRequest(at(600), [SECRET], { now: () => now }).ok).toBe(false);
   });
 
   it("rejects a visitor's own copy of Shopify's parameters, even though the signature holds", () => {
@@ -104,23 +108,36 @@ describe('Shopify app proxy signature', () => {
       ['path_prefix', '/apps/parley'],
       ['timestamp', String(Math.floor(now.getTime() / 1000))],
     ]);
-    expect(verifyAppProxyRequest(forged, SECRET, { now: () => now })).toEqual({
+    expect(verifyAppProxyRequest(forged, [SECRET], { now: () => now })).toEqual({
       ok: false,
       status: 401,
       reason: 'The app proxy request repeats the logged_in_customer_id parameter.',
     });
   });
 
+  it('names which of several candidate secrets signed, and answers an unknown shop like a wrong signature', () => {
+    const other = 'shpss_another_workspace_secret';
+    expect(
+      verifyAppProxyRequest(DOCUMENTED_QUERY, [other, DOCUMENTED_SECRET, other], {
+        now: DOCUMENTED_TIME,
+      }),
+    ).toMatchObject({ ok: true, secret: DOCUMENTED_SECRET });
+    const wrong = verifyAppProxyRequest(DOCUMENTED_QUERY, [other], { now: DOCUMENTED_TIME });
+    const unknown = verifyAppProxyRequest(DOCUMENTED_QUERY, [], { now: DOCUMENTED_TIME });
+    expect(wrong).toEqual({ ok: false, status: 401, reason: SIGNATURE_MISMATCH });
+    expect(unknown).toEqual(wrong);
+  });
+
   it('rejects a signed request that names no shop', () => {
     const now = new Date('2024-06-03T10:00:00Z');
     const query = signedQuery([['timestamp', String(now.getTime() / 1000)]]);
-    expect(verifyAppProxyRequest(query, SECRET, { now: () => now }).ok).toBe(false);
+    expect(verifyAppProxyRequest(query, [SECRET], { now: () => now }).ok).toBe(false);
   });
 
   it('reads the query of a full proxied URL, and names shop and customer for the contact', () => {
     const verified = verifyAppProxyRequest(
       `/proxy/extra/path/components?${DOCUMENTED_QUERY}`,
-      DOCUMENTED_SECRET,
+      [DOCUMENTED_SECRET],
       { now: DOCUMENTED_TIME },
     );
     if (!verified.ok) throw new Error(verified.reason);

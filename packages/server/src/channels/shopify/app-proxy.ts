@@ -6,6 +6,7 @@
  * A signed URL replayed later is refused by its `timestamp`.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { findSigningSecret } from '../../lib/signing.js';
 
 export interface AppProxyContext {
   /** `{shop}.myshopify.com` */
@@ -16,7 +17,12 @@ export interface AppProxyContext {
 }
 
 export type AppProxyVerification =
-  | { ok: true; context: AppProxyContext }
+  | {
+      ok: true;
+      context: AppProxyContext;
+      /** Which of the candidate secrets signed the request. */
+      secret: string;
+    }
   | { ok: false; status: 401; reason: string };
 
 export interface AppProxyOptions {
@@ -56,11 +62,17 @@ function reject(reason: string): AppProxyVerification {
   return { ok: false, status: 401, reason };
 }
 
+/** The message a wrong signature and an unknown shop both get: the same answer for both, so
+ * the app proxy does not tell which shops are connected. */
+export const SIGNATURE_MISMATCH = 'The app proxy signature does not match.';
+
 /** `url` is the request URL as received (`/proxy/path?shop=…`) or just its query string; it
- * must be the raw one, since a parsed query object loses repeated parameters. */
+ * must be the raw one, since a parsed query object loses repeated parameters. `secrets` are
+ * those of the channels connected to the shop the request names (several workspaces may have
+ * connected it): each distinct one is tried once. */
 export function verifyAppProxyRequest(
   url: string,
-  secret: string,
+  secrets: readonly (string | undefined)[],
   options: AppProxyOptions = {},
 ): AppProxyVerification {
   const queryStart = url.indexOf('?');
@@ -68,10 +80,11 @@ export function verifyAppProxyRequest(
   const given = params.get('signature') ?? '';
   if (!/^[0-9a-f]{64}$/i.test(given))
     return reject('The request carries no valid app proxy signature.');
-  const expected = Buffer.from(appProxySignature(params, secret), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) {
-    return reject('The app proxy signature does not match.');
-  }
+  const givenBytes = Buffer.from(given, 'hex');
+  const secret = findSigningSecret(secrets, (candidate) =>
+    timingSafeEqual(Buffer.from(appProxySignature(params, candidate), 'hex'), givenBytes),
+  );
+  if (secret === null) return reject(SIGNATURE_MISMATCH);
   // The visitor's own query is forwarded too, and repeated keys are signed joined by ",": a
   // forged `logged_in_customer_id=123` next to Shopify's empty one would still verify. Shopify's
   // parameters must each appear exactly once.
@@ -87,6 +100,7 @@ export function verifyAppProxyRequest(
   if (!shop) return reject('The app proxy request names no shop.');
   return {
     ok: true,
+    secret,
     context: {
       shop,
       loggedInCustomerId: params.get('logged_in_customer_id') || null,

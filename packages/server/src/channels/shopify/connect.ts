@@ -5,15 +5,15 @@
 import { z } from 'zod';
 import { type ConnectionInputResult, parseConnectionInput } from '../connection-input.js';
 
+/** `{shop}.myshopify.com`: what routes Shopify's requests to a channel. */
+export const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
 export const shopifyChannelInputSchema = z.object({
   shopDomain: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(
-      /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/,
-      'The shop domain looks like your-store.myshopify.com.',
-    ),
+    .regex(SHOP_DOMAIN, 'The shop domain looks like your-store.myshopify.com.'),
   appSecret: z.string().trim().min(16, "The app's client secret looks too short."),
 });
 

@@ -1,7 +1,7 @@
 import type { ConversationCard, MessageView } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../commands/ingest.js';
-import { createChannel } from '../../commands/workspaces.js';
+import { createChannel, createWorkspace } from '../../commands/workspaces.js';
 import { type ApiClient, startTestServer, type TestServer } from '../../test-support/app.js';
 import { GraphApiStandIn } from '../../test-support/graph-api-stand-in.js';
 import { ACCESS_TOKEN, GRAPH_VERSION } from '../../test-support/meta-channel.js';
@@ -30,6 +30,17 @@ describe('private reply to an Instagram comment', () => {
       },
       secrets: { accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, verifyToken: 'open-sesame-42' },
     };
+    // Another workspace connected the same account first: replies must still go out through
+    // this workspace's own DM channel.
+    const { workspace: other } = await createWorkspace(db, {
+      name: 'Other tenant',
+      admin: { email: 'other-tenant@test.local', name: 'O', password: 'orbit-kettle-42' },
+    });
+    await createChannel(db, secretBox, other.id, {
+      kind: 'instagram_dm',
+      name: 'Their IG DMs',
+      ...connection,
+    });
     const comments = await createChannel(db, secretBox, app.workspaceId, {
       kind: 'instagram_comment',
       name: 'IG comments',

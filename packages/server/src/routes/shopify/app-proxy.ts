@@ -4,13 +4,14 @@
  * request; only a verified request is served, and the shop and logged-in customer it names
  * are attached to the visitor — never values the browser could make up.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   appProxyContactAttributes,
   verifyAppProxyRequest,
 } from '../../channels/shopify/app-proxy.js';
+import { SHOP_DOMAIN } from '../../channels/shopify/connect.js';
 import {
   openVisitorSession,
   postVisitorMessage,
@@ -22,6 +23,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import type { LiveHub } from '../../live/hub.js';
 import { findChannelsByAccount } from '../../store/channels.js';
 import { streamVisitorConversation } from '../widget/visitor-stream.js';
+import { appProxyLimits } from './app-proxy-limits.js';
 
 export const APP_PROXY_PREFIX = '/shopify/proxy';
 
@@ -41,49 +43,36 @@ const streamQuery = shopQuery.extend({
   lastEventId: z.string().optional(),
 });
 
-/** Every shopper reaches us from Shopify's servers, so limits count per shop and visitor; as
- * a preHandler, so the visitor id in a POST body has been parsed. */
-const perVisitorLimit = {
-  max: 60,
-  timeWindow: '1 minute',
-  keyGenerator: (request: FastifyRequest) => {
-    const query = request.query as Record<string, string | undefined>;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    return `shopify:${query.shop ?? ''}:${String(body.visitorId ?? query.visitorId ?? request.ip)}`;
-  },
-};
-
 export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context & { hub: LiveHub }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['shopify'];
-  // Per visitor, and a ceiling per shop so rotating visitor ids cannot flood a store.
-  const preHandler = [
-    app.rateLimit(perVisitorLimit),
-    app.rateLimit({
-      max: 1200,
-      timeWindow: '1 minute',
-      keyGenerator: (request: FastifyRequest) =>
-        `shopify:${(request.query as Record<string, string | undefined>).shop ?? ''}`,
-    }),
-  ];
+  const enforceLimits = appProxyLimits(app);
 
-  /** Finds the store by the `shop` it names, then checks the signature with that store's secret. */
+  /** Finds the stores connected for the `shop` the request names (in any workspace), keeps
+   * those whose secret signed it, then counts the request against the shopper and the shop. */
   async function verifiedVisitor(
     request: FastifyRequest,
+    reply: FastifyReply,
     shop: string,
     id?: string,
   ): Promise<Visitor> {
-    const [channel] = await findChannelsByAccount(
-      ctx.db,
-      ctx.secretBox,
-      ['shopify_widget'],
-      [shop],
+    const candidates = SHOP_DOMAIN.test(shop)
+      ? await findChannelsByAccount(ctx.db, ctx.secretBox, ['shopify_widget'], [shop])
+      : [];
+    // With no store for the shop there is no secret, and the answer is that of a wrong
+    // signature: this route does not tell which shops are connected.
+    const verification = verifyAppProxyRequest(
+      request.url,
+      candidates.map((candidate) => candidate.secrets.appSecret),
     );
-    if (!channel || channel.config.uninstalled === true) {
-      throw notFound('A connected Shopify store for this shop');
-    }
-    const verification = verifyAppProxyRequest(request.url, channel.secrets.appSecret ?? '');
     if (!verification.ok) throw new AppError(401, 'invalid_signature', verification.reason);
+    const signers = candidates.filter(
+      (candidate) => candidate.secrets.appSecret === verification.secret,
+    );
+    // Two workspaces holding the same app secret both may serve the shop: the oldest does.
+    const channel = signers.find((signer) => signer.config.uninstalled !== true);
+    if (!channel) throw notFound('A connected Shopify store for this shop');
+    await enforceLimits(request, reply, verification.context);
     if (!channel.assistantId) {
       throw new AppError(
         409,
@@ -112,33 +101,49 @@ export async function shopifyAppProxyRoutes(app: FastifyInstance, ctx: Context &
 
   api.get(
     `${APP_PROXY_PREFIX}/api/widget/config`,
-    { schema: { querystring: shopQuery, tags }, preHandler },
-    async (request) => widgetConfig((await verifiedVisitor(request, request.query.shop)).assistant),
+    { schema: { querystring: shopQuery, tags } },
+    async (request, reply) =>
+      widgetConfig((await verifiedVisitor(request, reply, request.query.shop)).assistant),
   );
 
   api.post(
     `${APP_PROXY_PREFIX}/api/widget/session`,
-    { schema: { querystring: shopQuery, body: sessionBody, tags }, preHandler },
-    async (request) => {
-      const visitor = await verifiedVisitor(request, request.query.shop, request.body.visitorId);
+    { schema: { querystring: shopQuery, body: sessionBody, tags } },
+    async (request, reply) => {
+      const visitor = await verifiedVisitor(
+        request,
+        reply,
+        request.query.shop,
+        request.body.visitorId,
+      );
       return openVisitorSession(ctx, visitor);
     },
   );
 
   api.post(
     `${APP_PROXY_PREFIX}/api/widget/messages`,
-    { schema: { querystring: shopQuery, body: messageBody, tags }, preHandler },
+    { schema: { querystring: shopQuery, body: messageBody, tags } },
     async (request, reply) => {
-      const visitor = await verifiedVisitor(request, request.query.shop, request.body.visitorId);
+      const visitor = await verifiedVisitor(
+        request,
+        reply,
+        request.query.shop,
+        request.body.visitorId,
+      );
       return reply.status(201).send(await postVisitorMessage(ctx, visitor, request.body));
     },
   );
 
   api.get(
     `${APP_PROXY_PREFIX}/api/widget/stream`,
-    { schema: { querystring: streamQuery, tags }, preHandler },
+    { schema: { querystring: streamQuery, tags } },
     async (request, reply) => {
-      const visitor = await verifiedVisitor(request, request.query.shop, request.query.visitorId);
+      const visitor = await verifiedVisitor(
+        request,
+        reply,
+        request.query.shop,
+        request.query.visitorId,
+      );
       await streamVisitorConversation(ctx, request, reply, visitor, request.query.conversationId);
     },
   );

@@ -1,3 +1,4 @@
+import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offlineProvider } from '../../ai/offline-provider.js';
@@ -21,6 +22,8 @@ import {
   textMessage,
 } from '../../test-support/meta-fixtures.js';
 import { META_WEBHOOK_PATH, metaWebhookRoutes } from './meta.js';
+import { MAX_ACCOUNTS, MAX_ENTRIES } from './meta-delivery.js';
+import { HANDSHAKE_RATE_LIMIT, WEBHOOK_RATE_LIMIT } from './rate-limits.js';
 
 const secretBox = new SecretBox('meta-webhook-test');
 const VERIFY_TOKEN = 'open-sesame-42';
@@ -38,6 +41,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
   let workspaceId: string;
   const logLines: LogLine[] = [];
   let accountSequence = 0;
+  let ctx: Context;
 
   const log: Logger = {
     info: (message, details) =>
@@ -55,7 +59,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
       admin: { email: `meta-${backend}@test.local`, name: 'Admin', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
-    const ctx: Context = {
+    ctx = {
       store,
       db: store.db,
       secretBox,
@@ -76,12 +80,18 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
   });
 
   /** Connects channels of these kinds for a fresh account id (each test its own Page). */
-  async function connect(kinds: MetaChannelKind[], appSecret = APP_SECRET) {
+  async function connect(
+    kinds: MetaChannelKind[],
+    appSecret = APP_SECRET,
+    into: { workspaceId?: string; accountId?: string } = {},
+  ) {
     accountSequence += 1;
-    const accountId = `10${backend === 'pglite' ? 1 : 2}${String(accountSequence).padStart(12, '0')}`;
+    const accountId =
+      into.accountId ??
+      `10${backend === 'pglite' ? 1 : 2}${String(accountSequence).padStart(12, '0')}`;
     const ids: Partial<Record<MetaChannelKind, string>> = {};
     for (const kind of kinds) {
-      const row = await createChannel(store.db, secretBox, workspaceId, {
+      const row = await createChannel(store.db, secretBox, into.workspaceId ?? workspaceId, {
         kind,
         name: `${kind} ${accountId}`,
         externalAccountId: accountId,
@@ -209,7 +219,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
     expect(await messagesOf(ids.messenger)).toHaveLength(1);
   });
 
-  it('refuses a missing signature with 401 and a wrong one with 403, storing nothing', async () => {
+  it('refuses a missing or malformed signature with 401 before reading the body', async () => {
     const { accountId, ids } = await connect(['messenger']);
     const body = metaWebhook('page', [
       messagingEntry(accountId, [
@@ -225,10 +235,125 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
     const missing = await post(body, { secret: null });
     expect(missing.statusCode).toBe(401);
     expect(missing.json()).toMatchObject({ error: { code: 'missing_signature' } });
-    const wrong = await post(body, { secret: 'ffffffffffffffffffffffffffffffff' });
-    expect(wrong.statusCode).toBe(403);
-    expect(wrong.json()).toMatchObject({ error: { code: 'invalid_signature' } });
+    for (const header of ['sha1=abc', `sha256=${'z'.repeat(64)}`, 'sha256=', 'garbage']) {
+      const malformed = await app.inject({
+        method: 'POST',
+        url: META_WEBHOOK_PATH,
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': header },
+        // Not even JSON: the header is refused before the body is read.
+        payload: '{"object":',
+      });
+      expect(malformed.statusCode).toBe(401);
+      expect(malformed.json()).toMatchObject({ error: { code: 'malformed_signature' } });
+    }
     expect(await messagesOf(ids.messenger)).toEqual([]);
+  });
+
+  it('answers a wrong signature for a connected account exactly as an unknown account', async () => {
+    const { accountId, ids } = await connect(['messenger']);
+    const delivery = (id: string) =>
+      metaWebhook('page', [
+        messagingEntry(
+          id,
+          [textMessage({ from: 'psid-y', to: id, timestamp: T, mid: `m_${id}`, text: 'Hi' })],
+          T,
+        ),
+      ]);
+    const wrong = await post(delivery(accountId), { secret: 'ffffffffffffffffffffffffffffffff' });
+    const unknown = await post(delivery('104999999999999'));
+    expect(wrong.statusCode).toBe(200);
+    expect(unknown.statusCode).toBe(wrong.statusCode);
+    expect(unknown.body).toBe(wrong.body);
+    expect(wrong.json()).toEqual({ received: 0 });
+    expect(await messagesOf(ids.messenger)).toEqual([]);
+  });
+
+  it('refuses a delivery of more than 1,000 entries or 100 accounts with 413', async () => {
+    const entries = (count: number, distinct: number) =>
+      metaWebhook(
+        'page',
+        Array.from({ length: count }, (_, index) => ({ id: String(1e14 + (index % distinct)) })),
+      );
+    const tooLong = await post(entries(MAX_ENTRIES + 1, 1));
+    expect(tooLong.statusCode).toBe(413);
+    expect(tooLong.json()).toMatchObject({ error: { code: 'too_many_entries' } });
+    const tooWide = await post(entries(MAX_ACCOUNTS + 1, MAX_ACCOUNTS + 1));
+    expect(tooWide.statusCode).toBe(413);
+    expect(tooWide.json()).toMatchObject({ error: { code: 'too_many_accounts' } });
+    expect((await post(entries(MAX_ENTRIES, MAX_ACCOUNTS))).statusCode).toBe(200);
+  });
+
+  it('looks every named account up in one query, and logs a line of fixed size', async () => {
+    let queries = 0;
+    const counted = Fastify();
+    await counted.register(metaWebhookRoutes, {
+      ...ctx,
+      db: store.db.withPlugin({
+        transformQuery: (args) => {
+          queries += 1;
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
+    });
+    const { accountId } = await connect(['messenger', 'facebook_comment']);
+    // A claimed id of 100,000 characters, too: log lines keep only a little of each.
+    const ids = [
+      'x'.repeat(100_000),
+      accountId,
+      ...Array.from({ length: MAX_ACCOUNTS - 2 }, (_, i) => String(2e14 + i)),
+    ];
+    const payload = JSON.stringify(
+      metaWebhook(
+        'page',
+        ids.map((id) => ({ id, time: T })),
+      ),
+    );
+    logLines.length = 0;
+    const response = await counted.inject({
+      method: 'POST',
+      url: META_WEBHOOK_PATH,
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature-256': signMetaBody(payload, 'ffffffffffffffffffffffffffffffff'),
+      },
+      payload,
+    });
+    await counted.close();
+    expect(response.statusCode).toBe(200);
+    expect(queries).toBe(1);
+    const warning = logLines.find((line) => line.message === 'meta webhook signature rejected');
+    expect(warning?.details).toMatchObject({ accounts: MAX_ACCOUNTS, channels: 2 });
+    expect(JSON.stringify(warning?.details).length).toBeLessThan(400);
+  });
+
+  it('delivers an account connected in two workspaces only to the one whose secret signed', async () => {
+    const { workspace } = await createWorkspace(store.db, {
+      name: 'Squatter',
+      admin: { email: `squatter-${backend}@test.local`, name: 'B', password: 'orbit-kettle-42' },
+    });
+    const owner = await connect(['messenger']);
+    const squatterSecret = '0123456789abcdef0123456789abcdef';
+    const squatter = await connect(['messenger'], squatterSecret, {
+      workspaceId: workspace.id,
+      accountId: owner.accountId,
+    });
+    const delivery = (mid: string) =>
+      metaWebhook('page', [
+        messagingEntry(owner.accountId, [
+          textMessage({ from: 'psid-s', to: owner.accountId, timestamp: T, mid, text: mid }),
+        ]),
+      ]);
+    expect((await post(delivery('m_for_owner'))).json()).toEqual({ received: 1 });
+    expect((await post(delivery('m_for_squatter'), { secret: squatterSecret })).json()).toEqual({
+      received: 1,
+    });
+    expect((await messagesOf(owner.ids.messenger)).map((message) => message.text)).toEqual([
+      'm_for_owner',
+    ]);
+    expect((await messagesOf(squatter.ids.messenger)).map((message) => message.text)).toEqual([
+      'm_for_squatter',
+    ]);
   });
 
   it('ingests only the entries of channels whose app secret signed the body', async () => {
@@ -296,6 +421,7 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
 
   it('acknowledges an account no channel is connected to, storing nothing and naming nothing', async () => {
     const body = metaWebhook('page', [
+      { id: '\u0000', time: T },
       messagingEntry('999999999999999', [
         textMessage({
           from: 'p',
@@ -491,5 +617,56 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
     expect(first?.edited_at).not.toBeNull();
     expect(second?.parent_id).toBe(first?.id);
     expect(second?.removed_at).not.toBeNull();
+  });
+});
+
+describe('Meta webhook rate limits', () => {
+  let store: TestStore;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    const quiet = () => undefined;
+    app = Fastify();
+    // As in app.ts: limits apply where a route asks for one.
+    await app.register(fastifyRateLimit, { global: false });
+    await app.register(metaWebhookRoutes, {
+      store,
+      db: store.db,
+      secretBox,
+      provider: offlineProvider,
+      log: { info: quiet, warn: quiet, error: quiet },
+      now: () => new Date(),
+      allowCustomPlatformUrls: false,
+    });
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await store.dispose();
+  });
+
+  it('limits deliveries per address, before reading the body', async () => {
+    const deliver = () =>
+      app
+        .inject({ method: 'POST', url: META_WEBHOOK_PATH, payload: '{}' })
+        .then((r) => r.statusCode);
+    for (let index = 0; index < WEBHOOK_RATE_LIMIT.max; index += 1)
+      expect(await deliver()).toBe(401);
+    const limited = await app.inject({ method: 'POST', url: META_WEBHOOK_PATH, payload: '{}' });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits subscription handshakes per address more tightly', async () => {
+    const handshake = () =>
+      app.inject({
+        method: 'GET',
+        url: `${META_WEBHOOK_PATH}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`,
+      });
+    for (let index = 0; index < HANDSHAKE_RATE_LIMIT.max; index += 1)
+      expect((await handshake()).statusCode).toBe(403);
+    expect((await handshake()).statusCode).toBe(429);
   });
 });

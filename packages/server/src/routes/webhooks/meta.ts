@@ -10,6 +10,7 @@ import { answerHandshake } from '../../channels/meta/handshake.js';
 import type { Context } from '../../context.js';
 import { findChannelsByKind } from '../../store/channels.js';
 import { receiveMetaDelivery } from './meta-delivery.js';
+import { HANDSHAKE_RATE_LIMIT, WEBHOOK_RATE_LIMIT } from './rate-limits.js';
 
 export const META_WEBHOOK_PATH = '/webhooks/meta';
 export const META_WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -40,17 +41,25 @@ export async function metaWebhookRoutes(app: FastifyInstance, ctx: Context) {
     },
   );
 
-  app.get(META_WEBHOOK_PATH, { schema: { hide: true } }, async (request, reply) => {
-    const channels = await findChannelsByKind(ctx.db, ctx.secretBox, [...META_KINDS]);
-    const answer = answerHandshake(request.query as Query, channels);
-    if (!answer.ok) return sendError(reply, answer.status, 'handshake_refused', answer.reason);
-    ctx.log.info('meta webhook subscription confirmed', { channelId: answer.channel.id });
-    return reply.type('text/plain').send(answer.challenge);
-  });
+  app.get(
+    META_WEBHOOK_PATH,
+    { schema: { hide: true }, config: { rateLimit: HANDSHAKE_RATE_LIMIT } },
+    async (request, reply) => {
+      const channels = await findChannelsByKind(ctx.db, ctx.secretBox, [...META_KINDS]);
+      const answer = answerHandshake(request.query as Query, channels);
+      if (!answer.ok) return sendError(reply, answer.status, 'handshake_refused', answer.reason);
+      ctx.log.info('meta webhook subscription confirmed', { channelId: answer.channel.id });
+      return reply.type('text/plain').send(answer.challenge);
+    },
+  );
 
   app.post(
     META_WEBHOOK_PATH,
-    { bodyLimit: META_WEBHOOK_BODY_LIMIT, schema: { hide: true } },
+    {
+      bodyLimit: META_WEBHOOK_BODY_LIMIT,
+      schema: { hide: true },
+      config: { rateLimit: WEBHOOK_RATE_LIMIT },
+    },
     async (request, reply) => {
       const rawRequest: RawRequest = {
         method: request.method,

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProxySignature } from '../../channels/shopify/app-proxy.js';
 import { shopifyWebhookHmac } from '../../channels/shopify/webhook.js';
+import { connectChannel } from '../../commands/connect-channel.js';
+import { createWorkspace } from '../../commands/workspaces.js';
 import { type ApiClient, startTestServer, type TestServer } from '../../test-support/app.js';
+import { testOrigin } from '../../test-support/audit-origin.js';
 
 const SHOP = 'privacy-test.myshopify.com';
 const SECRET = 'shpss_privacy_secret_0123456';
@@ -47,14 +50,14 @@ describe('Shopify mandatory webhooks', () => {
     return ((await response.json()) as { conversationId: string }).conversationId;
   }
 
-  const webhook = (topic: string, payload: unknown, secret = SECRET) => {
+  const webhook = (topic: string, payload: unknown, secret = SECRET, shop = SHOP) => {
     const body = JSON.stringify(payload);
     return fetch(`${app.url}/webhooks/shopify`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'x-shopify-topic': topic,
-        'x-shopify-shop-domain': SHOP,
+        'x-shopify-shop-domain': shop,
         'x-shopify-hmac-sha256': shopifyWebhookHmac(Buffer.from(body), secret),
       },
       body,
@@ -70,6 +73,46 @@ describe('Shopify mandatory webhooks', () => {
     );
     expect(response.status).toBe(401);
     expect((await api(`/api/conversations/${kept}`)).status).toBe(200);
+  });
+
+  it('answers a shop connected nowhere exactly as a wrong HMAC', async () => {
+    const payload = { customer: { id: 111 } };
+    const wrong = await webhook('customers/redact', payload, 'wrong-secret-0123456');
+    const unknown = await webhook('customers/redact', payload, SECRET, 'nowhere.myshopify.com');
+    expect(unknown.status).toBe(401);
+    expect(unknown.status).toBe(wrong.status);
+    expect(await unknown.text()).toBe(await wrong.text());
+  });
+
+  it('acts only for the workspace whose app secret signed, when two connected the shop', async () => {
+    const { workspace } = await createWorkspace(app.server.context.db, {
+      name: 'Other tenant',
+      admin: { email: 'other-tenant@test.local', name: 'B', password: 'orbit-kettle-42' },
+    });
+    const otherSecret = 'shpss_other_tenant_secret_42';
+    const other = await connectChannel(
+      app.server.context,
+      workspace.id,
+      {
+        kind: 'shopify_widget',
+        name: 'Same store',
+        assistantId: null,
+        connection: { shopDomain: SHOP, appSecret: otherSecret },
+      },
+      testOrigin(workspace.id),
+    );
+    const ours = await customerWrites('666', 'Ours to keep');
+    expect((await webhook('app/uninstalled', { domain: SHOP }, otherSecret)).status).toBe(200);
+    const otherRow = await app.server.context.db
+      .selectFrom('channels')
+      .select('config')
+      .where('id', '=', other.id)
+      .executeTakeFirstOrThrow();
+    expect(otherRow.config.uninstalled).toBe(true);
+    // Ours still serves its shoppers and keeps their conversations.
+    expect((await api(`/api/conversations/${ours}`)).status).toBe(200);
+    await customerWrites('667', 'Still served');
+    await app.server.context.db.deleteFrom('channels').where('id', '=', other.id).execute();
   });
 
   it("erases one customer's conversations on customers/redact, and only theirs", async () => {

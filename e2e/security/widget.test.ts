@@ -4,7 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MessageView } from '@parley/domain';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { migrationProvider } from '../../packages/server/src/store/migrations.js';
 import { createTestDatabase } from '../../packages/server/src/test-support/db.js';
 import { connectSse, type SseConnection } from '../../packages/server/src/test-support/sse.js';
 import { demoLogin, freePort, type ParleyProcess, startParley } from '../support/parley-process.js';
@@ -297,7 +300,6 @@ describe('widget sessions, visitor cursors, first visits and live streams (Postg
 
     // The state an older version could leave: a second channel holding part of the thread.
     await db.client.query('DROP INDEX channels_widget_per_assistant');
-    await db.client.query(`DELETE FROM kysely_migration WHERE name LIKE '0007%'`);
     const { rows } = await db.client.query<{ channel: string; contact: string }>(
       `WITH channel AS (
          INSERT INTO channels (workspace_id, kind, name, assistant_id, created_at)
@@ -323,6 +325,17 @@ describe('widget sessions, visitor cursors, first visits and live streams (Postg
        FROM conversation`,
       [workspaceId, duplicate.channel, assistant.id, duplicate.contact, visitorId],
     );
+
+    // What upgrading runs: migration 0007 over that state (later migrations already exist,
+    // so it is applied directly rather than by un-recording it).
+    const upgrade = new Kysely<unknown>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: database.databaseUrl }),
+      }),
+    });
+    const migrations = await migrationProvider.getMigrations();
+    await migrations['0007_one_widget_channel_per_assistant']?.up(upgrade);
+    await upgrade.destroy();
 
     parley = await startParley(env(), port);
     const channels = await db.count(

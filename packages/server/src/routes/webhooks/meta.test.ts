@@ -421,7 +421,6 @@ describe.each(BACKENDS)('Meta webhook route on %s', (backend) => {
 
   it('acknowledges an account no channel is connected to, storing nothing and naming nothing', async () => {
     const body = metaWebhook('page', [
-      { id: '\u0000', time: T },
       messagingEntry('999999999999999', [
         textMessage({
           from: 'p',

@@ -1,4 +1,5 @@
 /** Row types of every table, as Kysely sees them. One schema serves PGlite and PostgreSQL. */
+import type { ConversationAnalysis } from '@parley/domain';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -9,12 +10,15 @@ type NullableTimestamp = ColumnType<
 >;
 /** jsonb columns are written as JSON text so both drivers store the same thing. */
 type Json<T> = ColumnType<T, string | undefined, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface WorkspacesTable {
   id: Generated<string>;
   name: string;
   /** Last event sequence number handed out; row lock makes commit order = sequence order. */
   event_seq: Generated<number>;
+  /** Topic list and safety-net triggers (normalizeAnalysisSettings in @parley/domain). */
+  analysis_settings: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
 }
 
@@ -93,6 +97,10 @@ export interface ConversationsTable {
   ai_paused_reason: string | null;
   unread_count: Generated<number>;
   summary: string | null;
+  /** See migration 0009; `summary` mirrors `analysis.summary`. */
+  analysis: NullableJson<ConversationAnalysis>;
+  analysis_version: number | null;
+  analyzed_through_message_id: string | null;
   created_at: Generated<Date>;
 }
 
@@ -159,7 +167,21 @@ export interface ApiKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface AnalysisBackfillsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  status: Generated<'running' | 'done' | 'failed'>;
+  total: number;
+  done: Generated<number>;
+  /** The last conversation id handed out; conversations are walked in id order. */
+  cursor: string | null;
+  error: string | null;
+  started_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
+  analysis_backfills: AnalysisBackfillsTable;
   api_keys: ApiKeysTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -179,4 +201,5 @@ export type ContactRow = Selectable<ContactsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type AssistantRow = Selectable<AssistantsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type AnalysisBackfillRow = Selectable<AnalysisBackfillsTable>;
 export type NewMessage = Insertable<MessagesTable>;

@@ -1,8 +1,4 @@
-import {
-  MAX_FAILED_ANSWERS_BEFORE_PAUSE,
-  MAX_SAFETY_KEYWORDS,
-  MAX_TOPICS,
-} from '@parley/domain';
+import { MAX_FAILED_ANSWERS_BEFORE_PAUSE, MAX_SAFETY_KEYWORDS, MAX_TOPICS } from '@parley/domain';
 import { z } from 'zod';
 
 const names = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max);

@@ -4,11 +4,7 @@
  * `conversation.updated` event in the same transaction, so open inboxes update live.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  ANALYSIS_VERSION,
-  type ConversationAnalysis,
-  mergeActionItems,
-} from '@parley/domain';
+import { ANALYSIS_VERSION, type ConversationAnalysis, mergeActionItems } from '@parley/domain';
 import type { AnalysisMessage, ConversationAnalyzer } from '../ai/analysis/analyzer.js';
 import type { Logger } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';

@@ -72,7 +72,10 @@ export function presentBackfill(row: AnalysisBackfillRow): AnalysisBackfillView 
   };
 }
 
-export async function latestBackfill(db: Db, workspaceId: string): Promise<AnalysisBackfillRow | null> {
+export async function latestBackfill(
+  db: Db,
+  workspaceId: string,
+): Promise<AnalysisBackfillRow | null> {
   const row = await db
     .selectFrom('analysis_backfills')
     .selectAll()

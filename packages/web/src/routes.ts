@@ -1,7 +1,13 @@
 /** Which page the app shows, read from the URL path so links, reloads and Back all work. The
  * server answers unknown page paths with the app, so `/settings/...` needs no server route. */
 
-export const SETTINGS_SECTIONS = ['channels', 'assistants', 'team', 'api-keys'] as const;
+export const SETTINGS_SECTIONS = [
+  'channels',
+  'assistants',
+  'intelligence',
+  'team',
+  'api-keys',
+] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 

@@ -2,6 +2,7 @@
  * may look (except at API keys, which only admins may see); only admins may change anything
  * (the server enforces it, the page says so up front). */
 import { api, type Session } from '../../api';
+import { useAnalysisSettings } from '../../hooks/useAnalysisSettings';
 import { useRemoteList } from '../../hooks/useRemoteList';
 import { useSettingsData } from '../../hooks/useSettingsData';
 import type { Route, SettingsSection } from '../../routes';
@@ -12,6 +13,7 @@ import { AdminOnlyNote } from './AdminOnlyNote';
 import { ApiKeysSettings } from './ApiKeysSettings';
 import { AssistantsSettings } from './AssistantsSettings';
 import { ChannelsSettings } from './ChannelsSettings';
+import { IntelligenceSettings } from './IntelligenceSettings';
 import { SettingsNav } from './SettingsNav';
 import { TeamSettings } from './TeamSettings';
 
@@ -25,6 +27,7 @@ interface Props {
 const LOADING: Record<SettingsSection, string> = {
   channels: 'Loading settings…',
   assistants: 'Loading settings…',
+  intelligence: 'Loading settings…',
   team: 'Loading the team…',
   'api-keys': 'Loading API keys…',
 };
@@ -36,7 +39,15 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
   const team = useRemoteList(api.listTeammates, section === 'team');
   // Agents would get 403: their page explains instead of asking.
   const apiKeys = useRemoteList(api.listApiKeys, section === 'api-keys' && canEdit);
-  const current = section === 'team' ? team : section === 'api-keys' ? apiKeys : data;
+  const intelligence = useAnalysisSettings(section === 'intelligence');
+  const current =
+    section === 'team'
+      ? team
+      : section === 'api-keys'
+        ? apiKeys
+        : section === 'intelligence'
+          ? intelligence
+          : data;
   const ready = !current.loading && !current.error;
 
   return (
@@ -85,6 +96,13 @@ export function SettingsPage({ session, section, onNavigate, onLoggedOut }: Prop
               assistants={data.assistants}
               canEdit={canEdit}
               onAssistant={data.putAssistant}
+            />
+          )}
+          {ready && section === 'intelligence' && intelligence.settings && (
+            <IntelligenceSettings
+              settings={intelligence.settings}
+              canEdit={canEdit}
+              onSaved={intelligence.set}
             />
           )}
           {ready && section === 'team' && (

@@ -1,9 +1,11 @@
 /**
  * Demo data for a first `npm start`: one workspace, one login, and realistic conversations on
  * all eight channel kinds at different ages (active, recent, idle, paused), stored through the
- * same ingest path real webhooks use.
+ * same ingest path real webhooks use. Their analysis runs at once, as a backfill job, so the
+ * first look at the inbox shows summaries, topics and sentiment.
  */
 import type { Attachment, ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
+import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
@@ -230,5 +232,6 @@ export async function seedDemo(ctx: Context) {
         .execute();
     }
   }
+  await startBackfill(ctx.db, workspace.id);
   return { workspace, assistant };
 }

@@ -53,7 +53,7 @@ describe('conversation intelligence in a real browser', () => {
 
     // Anything that reloads the page would lose this.
     await inbox.evaluate(() => {
-      (window as unknown as { stayedLoaded: boolean }).stayedLoaded = true;
+      (globalThis as unknown as { stayedLoaded: boolean }).stayedLoaded = true;
     });
 
     const sent = await fetch(`${parley.url}/api/widget/messages`, {
@@ -92,7 +92,9 @@ describe('conversation intelligence in a real browser', () => {
       (await summary.textContent())?.replace(/^✦ AI summary: /, ''),
     );
     expect(
-      await inbox.evaluate(() => (window as unknown as { stayedLoaded?: boolean }).stayedLoaded),
+      await inbox.evaluate(
+        () => (globalThis as unknown as { stayedLoaded?: boolean }).stayedLoaded,
+      ),
     ).toBe(true);
   });
 });

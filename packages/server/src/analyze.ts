@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { analyzerFor } from './ai/analysis/model-analyzer.js';
-import { offlineAnalyzer } from './ai/analysis/offline-analyzer.js';
+import { OfflineAnalyzer } from './ai/analysis/offline-analyzer.js';
 import { offlineProvider } from './ai/offline-provider.js';
 import { OpenAiCompatibleProvider } from './ai/openai-compatible-provider.js';
 import { runBackfillBatch, startBackfill } from './commands/analysis-backfill.js';
@@ -14,6 +14,8 @@ import type { AnalysisDeps } from './commands/analyze-conversation.js';
 import type { Logger } from './context.js';
 import { progressLine } from './lib/progress-bar.js';
 import { openStore } from './store/store.js';
+
+const offlineAnalyzer = new OfflineAnalyzer();
 
 const env = process.env;
 const dataDir = env.DATA_DIR ?? 'data';

@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ConversationAnalyzer } from './ai/analysis/analyzer.js';
 import { analyzerFor } from './ai/analysis/model-analyzer.js';
-import { offlineAnalyzer } from './ai/analysis/offline-analyzer.js';
+import { OfflineAnalyzer } from './ai/analysis/offline-analyzer.js';
 import { offlineProvider } from './ai/offline-provider.js';
 import type { ModelProvider } from './ai/provider.js';
 import { sharedGoogleAccessTokens } from './channels/gmail/oauth.js';
@@ -59,6 +59,8 @@ import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { loadChannel } from './store/channels.js';
 import { pruneOldRows } from './store/retention.js';
 import type { Store } from './store/store.js';
+
+const offlineAnalyzer = new OfflineAnalyzer();
 
 export interface ServerOptions {
   store: Store;

@@ -3,12 +3,14 @@
  * backfill (batch claim, analysis, stored result and its event), after seeding conversations
  * of a few customer and assistant turns each.
  */
-import { offlineAnalyzer } from '../ai/analysis/offline-analyzer.js';
+import { OfflineAnalyzer } from '../ai/analysis/offline-analyzer.js';
 import { runBackfillBatch, startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import type { Store } from '../store/store.js';
 import { createTestChannel } from '../test-support/channel.js';
 import { measure, type Rate } from './ingest.js';
+
+const offlineAnalyzer = new OfflineAnalyzer();
 
 const TURNS: ['contact' | 'assistant', string][] = [
   ['contact', 'Hi! My order #4417 arrived with a broken zipper on the jacket.'],

@@ -1,7 +1,7 @@
 import type { ConversationCard } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult, ConversationAnalyzer } from '../ai/analysis/analyzer.js';
-import { offlineAnalyzer } from '../ai/analysis/offline-analyzer.js';
+import { OfflineAnalyzer } from '../ai/analysis/offline-analyzer.js';
 import type { Logger } from '../context.js';
 import { readEvents } from '../store/events.js';
 import { createTestChannel } from '../test-support/channel.js';
@@ -9,6 +9,8 @@ import { BACKENDS, openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
 import { type AnalysisDeps, analyzeConversation } from './analyze-conversation.js';
 import { type ChannelForIngest, ingest } from './ingest.js';
+
+const offlineAnalyzer = new OfflineAnalyzer();
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
 

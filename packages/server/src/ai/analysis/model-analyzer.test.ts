@@ -6,7 +6,9 @@ import type { Logger } from '../../context.js';
 import { OpenAiCompatibleProvider } from '../openai-compatible-provider.js';
 import type { AnalysisInput } from './analyzer.js';
 import { ModelAnalyzer } from './model-analyzer.js';
-import { offlineAnalyzer } from './offline-analyzer.js';
+import { OfflineAnalyzer } from './offline-analyzer.js';
+
+const offlineAnalyzer = new OfflineAnalyzer();
 
 /** A local stand-in of an OpenAI-compatible endpoint that can also misbehave. */
 type Mode = 'valid' | 'garbage' | 'wrong-shape' | 'slow' | 'rate-limited' | 'down';

@@ -1,16 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import type { ConversationCard } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult, ConversationAnalyzer } from '../ai/analysis/analyzer.js';
 import { OfflineAnalyzer } from '../ai/analysis/offline-analyzer.js';
 import type { Logger } from '../context.js';
 import { readEvents } from '../store/events.js';
+import { startTestServer } from '../test-support/app.js';
 import { createTestChannel } from '../test-support/channel.js';
 import { BACKENDS, openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
-import { type AnalysisDeps, analyzeConversation } from './analyze-conversation.js';
+import {
+  type AnalysisDeps,
+  analysisDebounceMs,
+  analyzeConversation,
+} from './analyze-conversation.js';
 import { type ChannelForIngest, ingest } from './ingest.js';
 
 const offlineAnalyzer = new OfflineAnalyzer();
+
+// Short, so the job below runs within the test; the tests read the wait from here too.
+process.env.PARLEY_ANALYSIS_DEBOUNCE_MS = '400';
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
 
@@ -64,7 +73,7 @@ describe.each(BACKENDS)('conversation analysis on %s', (backend) => {
     const [first] = await analysisJobs(conversationId);
     expect(first?.status).toBe('pending');
     const firstAt = new Date(first?.run_at ?? 0).getTime();
-    expect(firstAt).toBeGreaterThanOrEqual(before + 29_000);
+    expect(firstAt).toBeGreaterThanOrEqual(before + analysisDebounceMs());
 
     await new Promise((resolve) => setTimeout(resolve, 30));
     await say('Hello? Anyone there?', key);
@@ -136,5 +145,47 @@ describe.each(BACKENDS)('conversation analysis on %s', (backend) => {
       [item.id, true],
       [expect.any(String), false],
     ]);
+  });
+});
+
+describe('the analysis wait', () => {
+  it('comes from PARLEY_ANALYSIS_DEBOUNCE_MS, 30 s by default', () => {
+    expect(analysisDebounceMs({ PARLEY_ANALYSIS_DEBOUNCE_MS: '500' })).toBe(500);
+    expect(analysisDebounceMs({})).toBe(30_000);
+    expect(analysisDebounceMs({ PARLEY_ANALYSIS_DEBOUNCE_MS: 'soon' })).toBe(30_000);
+  });
+
+  it('runs the job once the conversation is quiet, and the card carries the analysis', async () => {
+    const app = await startTestServer('pglite', { jobPollMs: 50 });
+    try {
+      const visitorId = randomUUID();
+      const send = (text: string) =>
+        fetch(`${app.url}/api/widget/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'https://allowed.example' },
+          body: JSON.stringify({
+            key: app.assistant.publicKey,
+            visitorId,
+            text,
+            clientMessageId: randomUUID(),
+          }),
+        }).then((response) => response.json() as Promise<{ conversationId: string }>);
+      const { conversationId } = await send('Hi! Do you ship to Canada?');
+      await send('And are duties included?');
+      const api = await app.login();
+      const card = async () =>
+        (await (await api(`/api/conversations/${conversationId}`)).json()) as ConversationCard;
+      await expect
+        .poll(async () => (await card()).analysis?.analyzer, { timeout: 10_000 })
+        .toBe('offline');
+      const jobs = await app.server.context.db
+        .selectFrom('jobs')
+        .select('status')
+        .where('dedupe_key', '=', `analysis:${conversationId}`)
+        .execute();
+      expect(jobs.filter((job) => job.status === 'done').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -63,7 +63,7 @@ beforeAll(async () => {
       response.end(JSON.stringify({ error: { message: 'Rate limit reached' } }));
       return;
     }
-    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 3000));
     if (mode === 'garbage') return answer(response, 'Sure! The customer seems unhappy.');
     if (mode === 'wrong-shape') return answer(response, JSON.stringify({ summary: 42 }));
     answer(response, JSON.stringify(VALID));
@@ -87,10 +87,11 @@ beforeEach(() => {
   warnings.length = 0;
 });
 
-const analyzer = () =>
+/** Generous by default (a loaded machine is slow); the slow stand-in gets a short one. */
+const analyzer = (timeoutMs = 10_000) =>
   new ModelAnalyzer(new OpenAiCompatibleProvider({ baseUrl, model: 'gpt-test' }), offlineAnalyzer, {
     log,
-    timeoutMs: 300,
+    timeoutMs,
     tokenBudget: 200,
   });
 
@@ -158,7 +159,7 @@ describe('model analyzer', () => {
     'falls back to the offline analyzer, logged, when the model %s',
     async (_, failure) => {
       mode = failure;
-      const result = await analyzer().analyze(input);
+      const result = await analyzer(failure === 'slow' ? 500 : undefined).analyze(input);
       expect(result.analyzer).toBe('offline');
       expect(result.lastMessageId).toBe('m3');
       expect(warnings).toHaveLength(1);

@@ -58,7 +58,7 @@ const THREADS: DemoThread[] = [
     kind: 'messenger',
     contact: { externalId: '6120000000000002', displayName: 'Marco Rossi' },
     minutesAgo: 25,
-    paused: 'The customer asked for a person.',
+    paused: 'Customer asked for a person: "I want to talk to a real person please."',
     lines: [
       ['contact', 'My order #4417 arrived with a broken zipper.'],
       ['assistant', "I'm sorry about that! I can start a replacement. Could you send a photo?"],
@@ -153,7 +153,7 @@ const THREADS: DemoThread[] = [
       ['assistant', 'The spring sale is online only, sorry Tom!'],
       ['contact', 'That is ridiculous, the ad said everywhere'],
     ],
-    paused: 'The customer seems frustrated.',
+    paused: 'Customer seems frustrated: "That is ridiculous, the ad said everywhere"',
   },
   {
     kind: 'share_link',

@@ -58,6 +58,7 @@ try {
     process.stderr.write(`${workspace.name} (analyzer: ${deps.analyzer.name})\n`);
     const started = Date.now();
     let finished = false;
+    let shown = -1;
     while (!finished) {
       finished = await runBackfillBatch(deps, backfill.id);
       const row = await store.db
@@ -65,6 +66,8 @@ try {
         .select(['done', 'total'])
         .where('id', '=', backfill.id)
         .executeTakeFirstOrThrow();
+      if (row.done === shown) continue;
+      shown = row.done;
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
       print(progressLine(Math.min(row.done, row.total), row.total, row.done / seconds));
     }

@@ -84,7 +84,8 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return { items: rows.map(presentMessage) };
+      // The analysis comes along, so a thread can mark its unanswered questions in place.
+      return { items: rows.map(presentMessage), analysis: card.analysis };
     },
   );
 

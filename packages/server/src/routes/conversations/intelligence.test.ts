@@ -129,6 +129,10 @@ describe('conversation intelligence in the inbox API', () => {
     const card = (await (await api(`/api/conversations/${ids.angry}`)).json()) as ConversationCard;
     expect(card.analysis?.topics).toEqual(['returns', 'complaint']);
     expect(card.summary).toBe(card.analysis?.summary);
+    const thread = (await (await api(`/api/conversations/${ids.angry}/messages`)).json()) as {
+      analysis: ConversationCard['analysis'];
+    };
+    expect(thread.analysis).toEqual(card.analysis);
     const fresh = (await (await api(`/api/conversations/${ids.new}`)).json()) as ConversationCard;
     expect(fresh.analysis).toBeNull();
   });

@@ -86,7 +86,8 @@ export function askedQuestions(customer: CustomerText): string[] {
     );
 }
 
-function isNonAnswer(reply: string): boolean {
+/** A reply that deflects, defers or only asks back: the safety net can count these in a row. */
+export function isNonAnswer(reply: string): boolean {
   const folded = fold(reply);
   const parts = sentences(reply).filter((sentence) => contentWords(sentence).length > 0);
   const allQuestions = parts.length > 0 && parts.every((sentence) => /\?\s*$/.test(sentence));

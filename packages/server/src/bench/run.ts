@@ -1,6 +1,7 @@
 /** `npm run bench`: throughput figures for BENCHMARKS.md, on PGlite and on PostgreSQL. */
 import { openStore, type Store } from '../store/store.js';
 import { createTestDatabase } from '../test-support/db.js';
+import { benchAnalysis } from './analysis.js';
 import { benchBackfill, reportBackfill } from './backfill.js';
 import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.js';
 import { benchHttpNoop } from './http-baseline.js';
@@ -42,6 +43,8 @@ function reportLatency(title: string, rows: LatencyFigures[]) {
     );
   }
 }
+
+reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
 
 const pglite = await openStore({ inMemory: true });
 report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));

@@ -32,7 +32,7 @@ const PROMISES: RegExp[] = [
 const REQUESTS: RegExp[] = [
   /\b(?:please|pls|can you|could you|would you)\s+((?:send|resend|refund|cancel|change|update|replace|exchange|issue|ship|call|check|fix|return)\b.+)/i,
   /\bi (?:want|need|would like|'d like) (?:a |an |my )?((?:refund|replacement|exchange|invoice|new one|credit)\b.*)/i,
-  /\b(?:bitte|können sie|könnt ihr)\s+(.*\b(?:schicken|senden|erstatten|stornieren|ändern|umtauschen|ersetzen)\b.*)/i,
+  /\b(?:bitte\s+)?(?:können sie|könnt ihr|bitte)\s+(.*\b(?:schicken|senden|erstatten|stornieren|ändern|umtauschen|ersetzen)\b.*)/i,
   /\b(?:por favor|pueden|podrían|puede)\s+((?:enviar|reenviar|reembolsar|cancelar|cambiar|mandar)\b.+)/i,
   /\b(?:pouvez-vous|merci de|svp)\s+((?:envoyer|renvoyer|rembourser|annuler|changer|modifier)\b.+)/i,
   /\b(?:potete|può|per favore)\s+((?:mandar|inviar|spedir|rimborsar|annullar|cambiar)\w*\b.+)/i,
@@ -43,7 +43,7 @@ const REQUESTS: RegExp[] = [
 function tidy(text: string): string {
   const trimmed = text
     .replace(/\s+/g, ' ')
-    .replace(/[.!]+$/, '')
+    .replace(/[.!?]+$/, '')
     .trim();
   return trimmed.length > ITEM_LENGTH ? `${trimmed.slice(0, ITEM_LENGTH - 1)}…` : trimmed;
 }

@@ -24,7 +24,7 @@ import { matchTopics } from './topics.js';
 import { type CustomerText, unansweredQuestions } from './unanswered.js';
 
 /** Past these, a score reads positive or negative; plain thanks ("thanks", "danke") stays neutral. */
-const POSITIVE_FROM = 0.5;
+const POSITIVE_FROM = 0.35;
 const NEGATIVE_FROM = -0.25;
 /** How far the end must move from the start to call it a trend. */
 const TREND_STEP = 0.3;

@@ -15,6 +15,17 @@ const NEGATION_FACTOR = -0.74;
 const BOOSTER_FACTOR = 1.3;
 
 const POLITE_PATTERN = wordPattern(anyWord(POLITENESS), 'gu');
+/** Thanks is politeness more than feeling: a fixed, small lift, more when it is emphatic. */
+const WARM_THANKS = wordPattern(
+  'thanks so much|thank you so much|thanks a lot|thanks a million|many thanks|thank you very much|thanks very much|vielen lieben dank|vielen dank|herzlichen dank|tausend dank|danke schon|dankeschon|muchas gracias|mil gracias|merci beaucoup|merci mille fois|grazie mille|grazie tante|molte grazie|muito obrigad[oa]|obrigadissim[oa]|heel erg bedankt|hartelijk dank|super bedankt',
+  'gu',
+);
+const THANKS = wordPattern(
+  'thanks|thank you|thank u|thx|ty|cheers|danke|gracias|merci|grazie|obrigad[oa]|bedankt|dankjewel|dankuwel|dank je wel|dank u wel|dank je|dank u',
+  'gu',
+);
+const WARM_THANKS_VALENCE = 2;
+const THANKS_VALENCE = 1;
 
 function normalize(sum: number): number {
   return sum / Math.sqrt(sum * sum + ALPHA);
@@ -90,9 +101,18 @@ export function sentimentScore(text: string, language: string): number {
     return ' ';
   });
   let sum = politeCount * POLITE_VALENCE;
+  const withoutThanks = folded
+    .replace(WARM_THANKS, () => {
+      sum += WARM_THANKS_VALENCE;
+      return ' ';
+    })
+    .replace(THANKS, () => {
+      sum += THANKS_VALENCE;
+      return ' ';
+    });
   for (const emoji of emojis(text)) sum += EMOJI_VALENCE[emoji] ?? 0;
   const lexicon = language === 'en' ? null : lexiconFor(language);
-  const withoutEmoji = folded.replace(/\p{Extended_Pictographic}/gu, ' ');
+  const withoutEmoji = withoutThanks.replace(/\p{Extended_Pictographic}/gu, ' ');
   sum += lexicon ? lexiconSum(lexicon, withoutEmoji) : englishSum(withoutEmoji);
   return Math.round(normalize(sum) * 1000) / 1000;
 }

@@ -111,8 +111,9 @@ describe('safety net', () => {
     });
     expect(safetyNetSignal('Unacceptable.', [])?.trigger).toBe('frustration');
     expect(safetyNetSignal('I will file a CHARGEBACK', ['lawyer', 'chargeback'])?.trigger).toBe(
-      'frustration',
+      'keyword',
     );
+    expect(safetyNetSignal('I will file a CHARGEBACK', [])?.trigger).toBe('frustration');
   });
 
   it('matches workspace keywords as whole words, ignoring case and accents', () => {

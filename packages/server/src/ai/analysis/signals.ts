@@ -67,11 +67,12 @@ export function matchedKeyword(text: string, keywords: readonly string[]): strin
 }
 
 /** Why the assistant should step back for this message, if it should: a request for a person
- * first, then frustration, then a workspace keyword ("lawyer", "chargeback"). */
+ * first, then a workspace keyword ("lawyer", "chargeback" — named by the workspace, so more
+ * specific than frustration), then frustration. */
 export function safetyNetSignal(text: string, keywords: readonly string[]): SafetyNetSignal | null {
   const signals = messageSignals(text);
   if (signals.humanRequest) return { trigger: 'human_requested', quote: quoteOf(text) };
-  if (signals.frustration) return { trigger: 'frustration', quote: quoteOf(text) };
   if (matchedKeyword(text, keywords)) return { trigger: 'keyword', quote: quoteOf(text) };
+  if (signals.frustration) return { trigger: 'frustration', quote: quoteOf(text) };
   return null;
 }

@@ -66,7 +66,7 @@ function stateSentence(facts: SummaryFacts): string | null {
   const first = facts.unanswered[0];
   if (first) {
     const more = facts.unanswered.length > 1 ? ` (+${facts.unanswered.length - 1} more)` : '';
-    states.push(`still waiting for an answer to “${quote(first.quote)}”${more}`);
+    states.push(`is still waiting for an answer to “${quote(first.quote)}”${more}`);
   }
   const parts: string[] = [];
   if (states.length > 0) parts.push(`Customer ${states.join(', ')}`);

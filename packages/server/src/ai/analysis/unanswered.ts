@@ -9,7 +9,7 @@ import type { AnalysisMessage } from './analyzer.js';
 import { contentStems, contentWords, stem } from './content-words.js';
 import { requestsHuman } from './human-request.js';
 import { FRUSTRATION } from './lexicons/frustration.js';
-import { DEFERRALS, DEFLECTIONS, QUESTION_START, YES_NO } from './lexicons/questions.js';
+import { DEFERRALS, DEFLECTIONS, YES_NO } from './lexicons/questions.js';
 import { questionSentences } from './questions.js';
 import { anyWord, fold, sentences, wordPattern } from './text.js';
 
@@ -40,6 +40,11 @@ const TIME_ANSWER = wordPattern(
 /** Conjunctions that join two questions in one sentence ("how much is it and how long …"). */
 const QUESTION_JOIN =
   /\s(?:and|und|y|et|e|en|ou|oder|or|of|o)\s(?=(?:how|what|when|where|which|do|does|is|are|can|will|wie|was|wann|wo|gibt|ist|kann|cu[áa]nto|cu[áa]ndo|d[óo]nde|qu[ée]|c[óo]mo|hay|combien|quand|o[ùu]|quel|est-ce|quanto|quando|dove|come|qual|onde|hoe|wanneer|waar|welke|kan|is)\b)/iu;
+/** Asking for news is answered by any real reply ("any update on order 6621?" → "out for delivery today"). */
+const STATUS_QUESTION = wordPattern(
+  'any (?:update|news)|gibt es (?:neuigkeiten|news)|neuigkeiten|alguna novedad|novedades|des nouvelles|du nouveau|novita|alguma novidade|novidades|nieuws',
+  'u',
+);
 const WH_START = wordPattern(
   '^(?:what|which|whose|welche[rsmn]?|was fur|que|qual|quale|quali|quel|quelle|quels|quelles|cual|cuales|welk|welke)',
   'u',
@@ -60,14 +65,12 @@ function isRhetorical(question: string): boolean {
   );
 }
 
-function isYesNoQuestion(question: string, languages: readonly string[]): boolean {
-  const folded = fold(question).replace(/^[^\p{L}]+/u, '');
-  const wh =
-    /^(?:what|where|when|why|how|who|which|whose|wer|was|wann|wo|wohin|warum|wieso|wie|welche|que|cuando|donde|por que|como|cual|cuanto|quien|qui|quoi|quand|ou|pourquoi|comment|combien|quel|quelle|chi|cosa|dove|perche|quanto|quale|quem|o que|onde|qual|wie|wat|wanneer|waar|waarom|hoe|welke|hoeveel)\b/u;
-  if (wh.test(folded)) return false;
-  return languages.some((language) =>
-    (QUESTION_START[language] ?? []).some((start) => folded.startsWith(`${start} `)),
-  );
+const WH_WORD =
+  /^(?:what|where|when|why|how|who|which|whose|wer|was|wann|wo|wohin|warum|wieso|wie|welche|que|cuando|donde|por que|como|cual|cuanto|quien|qui|quoi|quand|ou|pourquoi|comment|combien|quel|quelle|chi|cosa|dove|perche|quanto|quale|quem|o que|onde|qual|wat|wanneer|waar|waarom|hoe|welke|hoeveel)\b/u;
+
+/** Anything not opened by a question word asks yes or no ("is it", "vocês entregam", "¿es normal?"). */
+function isYesNoQuestion(question: string): boolean {
+  return !WH_WORD.test(fold(question).replace(/^[^\p{L}]+/u, ''));
 }
 
 /** The questions a customer message asks, split where one sentence asks two things. */
@@ -77,13 +80,14 @@ export function askedQuestions(customer: CustomerText): string[] {
     .map((question) => question.trim())
     .filter(
       (question) =>
-        contentWords(question).length > 0 &&
+        (contentWords(question).length > 0 || PRICE_QUESTION.test(fold(question))) &&
         !isRhetorical(question) &&
         !requestsHuman(question, customer.languages),
     );
 }
 
-function isNonAnswer(reply: string): boolean {
+/** A reply that deflects, defers or only asks back: the safety net can count these in a row. */
+export function isNonAnswer(reply: string): boolean {
   const folded = fold(reply);
   const parts = sentences(reply).filter((sentence) => contentWords(sentence).length > 0);
   const allQuestions = parts.length > 0 && parts.every((sentence) => /\?\s*$/.test(sentence));
@@ -100,20 +104,26 @@ function replyBody(reply: string): string {
   );
 }
 
-function answers(question: string, reply: string, languages: readonly string[]): boolean {
+function opensWithYesOrNo(body: string): boolean {
+  return sentences(body).some((sentence) => YES_NO_OPENER.test(fold(sentence)));
+}
+
+function answers(question: string, reply: string): boolean {
   if (isNonAnswer(reply)) return false;
   const body = replyBody(reply).trim();
   const folded = fold(question);
   if (PRICE_QUESTION.test(folded)) return PRICE_ANSWER.test(body);
   if (TIME_QUESTION.test(folded)) return TIME_ANSWER.test(fold(body));
+  if (STATUS_QUESTION.test(folded)) return contentWords(body).length > 0;
   const asked = contentWords(question).map(stem);
   const replied = contentStems(body);
   const shared = asked.filter((word) => replied.has(word));
-  if (isYesNoQuestion(question, languages)) {
-    if (YES_NO_OPENER.test(fold(body))) return true;
-    // Without a yes or no, the reply must speak to what was asked: the question's last words.
-    const focus = asked.slice(-2);
-    return focus.some((word) => replied.has(word));
+  if (isYesNoQuestion(question)) {
+    if (opensWithYesOrNo(body)) return true;
+    // Without a yes or no, the reply must speak to what was asked: the question's last word
+    // (the predicate: "…machine washable", "…selbst drucken"), not just its subject.
+    const focus = asked[asked.length - 1];
+    return focus !== undefined && replied.has(focus);
   }
   if (WH_START.test(folded)) {
     // "What fabric …", "che taglia …": the thing asked about must be in the reply.
@@ -139,7 +149,7 @@ export function unansweredQuestions(
       .filter((message) => message.author !== 'contact')
       .map(replyText);
     for (const question of askedQuestions(customer)) {
-      if (replies.some((reply) => answers(question, reply, customer.languages))) continue;
+      if (replies.some((reply) => answers(question, reply))) continue;
       open.push({ messageId: customer.message.id, quote: question.slice(0, QUOTE_LENGTH) });
     }
   }

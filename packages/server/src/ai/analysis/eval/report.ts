@@ -37,7 +37,8 @@ export function formatErrors(report: EvalReport): string {
         `unanswered ${JSON.stringify(labels.unanswered)}→${JSON.stringify(prediction.unanswered)}`,
       );
     }
-    const topicsDiffer = labels.topics.join(',') !== prediction.topics.join(',');
+    const topicsDiffer =
+      [...labels.topics].sort().join(',') !== [...prediction.topics].sort().join(',');
     if (topicsDiffer)
       wrong.push(`topics ${labels.topics.join(',')}→${prediction.topics.join(',')}`);
     if (wrong.length > 0) lines.push(`${id}: ${wrong.join(' · ')}`);

@@ -90,9 +90,10 @@ export const FRUSTRATION: Record<string, FrustrationLexicon> = {
       'is this a joke',
       'what a joke',
       'yeah right',
-      'so much for',
+      '(?<!thank(?:s| you) )so much for',
       'last time i',
       'fix (?:this|it) now',
+      'how hard (?:can|is|could) (?:it|that|this) be',
       'this is a nightmare',
       'nightmare',
       'enough is enough',
@@ -100,6 +101,10 @@ export const FRUSTRATION: Record<string, FrustrationLexicon> = {
     ],
     weak: [
       'lawyer',
+      'for ages',
+      "i'?m done",
+      'i am done',
+      '(?:buy|order|shop|get) (?:it |them )?elsewhere',
       'disappointed',
       'disappointing',
       'not happy',
@@ -133,6 +138,11 @@ impressive; nice job; top notch; stellar; best
       'ignored',
       'waiting (?:for )?(?:weeks|days|a month|ages)',
       'no (?:reply|answer|response) (?:for|in|since)',
+      'took \\d+ (?:days|weeks)',
+      'shrank',
+      'fell apart',
+      'broke',
+      'cracked',
     ],
   },
   de: {
@@ -159,7 +169,7 @@ toll; super; klasse; prima; wunderbar; fantastisch; grossartig; spitze; danke au
 vielen dank auch; bravo; perfekt; herzlichen dank
 `),
     grievance: terms(`
-immer noch (?:nicht|kein|nichts|warten|warte); schon wieder; seit (?:wochen|tagen);
+kaputt; eingelaufen; immer noch (?:nicht|kein|nichts|warten|warte); schon wieder; seit (?:wochen|tagen);
 (?:niemand|keiner) (?:antwortet|meldet|hilft); kaputt angekommen; nie angekommen; keine
 antwort; zum (?:dritten|zweiten|vierten) mal; wochen warten; verloren
 `),
@@ -187,7 +197,7 @@ genial; fantastico; maravilloso; estupendo; excelente; perfecto; increible; much
 gracias eh; bravo; felicidades; enhorabuena; buenisimo; que bien
 `),
     grievance: terms(`
-(?:todavia|aun) (?:nada|no|sin|esperando); otra vez; semanas esperando; hace semanas;
+roto; rota; encogi\\w*; (?:todavia|aun) (?:nada|no|sin|esperando); otra vez; semanas esperando; hace semanas;
 nadie (?:responde|contesta); nunca llego; llego roto; llego rota; sin respuesta;
 (?:tercera|segunda) vez; perdieron
 `),
@@ -253,7 +263,7 @@ super; genial; bravo; formidable; merveilleux; parfait; excellent; fantastique; 
 beaucoup hein; felicitations; magnifique; top
 `),
     grievance: terms(`
-toujours (?:rien|pas|aucune?|en attente); encore une fois; depuis des semaines; personne
+retreci; casse; cassee; toujours (?:rien|pas|aucune?|en attente); encore une fois; depuis des semaines; personne
 ne; jamais (?:recu|arrive); arrive casse; aucune reponse; (?:troisieme|deuxieme) fois;
 perdu mon
 `),
@@ -279,7 +289,7 @@ complimenti; fantastico; perfetto; ottimo; bravi; bravissimi; meraviglioso; ecce
 grazie tante; grazie mille eh; splendido
 `),
     grievance: terms(`
-ancora (?:niente|nulla|nessuna?|non|in attesa); di nuovo; da settimane; nessuno
+rotto; rotta; ristrett\\w*; ancora (?:niente|nulla|nessuna?|non|in attesa); di nuovo; da settimane; nessuno
 (?:risponde|mi); mai arrivato; arrivato rotto; nessuna risposta; (?:terza|seconda)
 volta; perso il
 `),
@@ -306,7 +316,7 @@ otimo; maravilha; maravilhoso; perfeito; excelente; parabens; fantastico; muito 
 viu; show; que beleza; lindo
 `),
     grievance: terms(`
-ainda (?:nada|nao|sem|esperando|aguardando); de novo; outra vez; ha semanas; ninguem
+quebrou; quebrado; quebrada; encolheu; ainda (?:nada|nao|sem|esperando|aguardando); de novo; outra vez; ha semanas; ninguem
 (?:responde|me); nunca chegou; chegou quebrad[oa]; sem resposta; (?:terceira|segunda)
 vez; perderam
 `),
@@ -333,7 +343,7 @@ geweldig; fantastisch; top; super; perfect; prachtig; bedankt hoor; knap; heerli
 lekker; chapeau
 `),
     grievance: terms(`
-nog steeds (?:niets|niks|geen|niet|wachten); alweer; al weken; niemand
+kapot; gekrompen; nog steeds (?:niets|niks|geen|niet|wachten); alweer; al weken; niemand
 (?:reageert|antwoordt); nooit aangekomen; kapot aangekomen; geen reactie;
 (?:derde|tweede) keer; kwijtgeraakt
 `),

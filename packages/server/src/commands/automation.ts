@@ -11,7 +11,7 @@ import {
   safetyNetDecision,
 } from '@parley/domain';
 import { messageSignals } from '../ai/analysis/signals.js';
-import { replyDidNotAnswer } from '../ai/reply-check.js';
+import { isNonAnswer } from '../ai/analysis/unanswered.js';
 import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -146,8 +146,9 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
       text,
       author: 'assistant',
       answers: pending.answering,
-      // Counted by the safety net's failed-answers trigger.
-      deflected: ctx.provider.canAnswer === false || replyDidNotAnswer(text),
+      // Counted by the safety net's failed-answers trigger: a reply that deflects, defers or
+      // only asks back (the analyzer's own rule), or any reply of an assistant that cannot answer.
+      deflected: ctx.provider.canAnswer === false || isNonAnswer(text),
     });
   } catch (error) {
     // A closed reply window is the platform's rule, not a failure worth retrying.

@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // PGlite instances and browser tests are memory- and CPU-heavy on a 2-core machine.
     maxWorkers: 2,
+    // A conversation's analysis runs after it has been quiet a while (30 s by default); in
+    // tests it waits 10 minutes, so it never lands among events a test counts. Tests of the
+    // analysis set their own wait.
+    env: { PARLEY_ANALYSIS_DEBOUNCE_MS: '600000' },
   },
 });

@@ -4,7 +4,6 @@ import {
   decideAutoReply,
   looksLikeQuestion,
   normalizeChannelRules,
-  safetyNetTrigger,
 } from './channel-rules.js';
 
 const open = { aiPaused: false };
@@ -81,21 +80,5 @@ describe('auto-reply rules', () => {
       reply: false,
     });
     expect(decideAutoReply(bySubject, open, { text: 'x' })).toMatchObject({ reply: false });
-  });
-});
-
-describe('safety net', () => {
-  it('notices a request for a person', () => {
-    expect(safetyNetTrigger('Can I speak to someone please')).toBe('human_requested');
-    expect(safetyNetTrigger('I want a real person')).toBe('human_requested');
-  });
-
-  it('notices frustration', () => {
-    expect(safetyNetTrigger('This is ridiculous')).toBe('frustration');
-  });
-
-  it('lets ordinary messages through', () => {
-    expect(safetyNetTrigger('Do you ship to Spain?')).toBeNull();
-    expect(safetyNetTrigger('What a humane policy')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Per-channel automation rules: whether the AI answers a message, after what delay, and the
- * safety net that pauses the AI when a person is needed.
+ * Per-channel automation rules: whether the AI answers a message, after what delay, and
+ * whether the safety net (safety-net.ts) may pause the AI when a person is needed.
  */
 
 export interface ChannelRules {
@@ -86,22 +86,3 @@ export function decideAutoReply(
   const seconds = rules.delayMinSeconds + Math.floor(random() * (spread + 1));
   return { reply: true, delayMs: seconds * 1000 };
 }
-
-const HUMAN_REQUEST =
-  /\b(human|real person|a person|someone real|agent|representative|operator|speak to (someone|somebody)|talk to (someone|somebody)|customer service|manager)\b/i;
-const FRUSTRATION =
-  /\b(useless|ridiculous|terrible|awful|worst|scam|angry|furious|unacceptable|not helpful|doesn'?t help|stupid|refund now|complaint|lawyer)\b/i;
-
-export type SafetyNetTrigger = 'human_requested' | 'frustration';
-
-/** Returns why the AI should stop answering, or null when it may go on. */
-export function safetyNetTrigger(text: string): SafetyNetTrigger | null {
-  if (HUMAN_REQUEST.test(text)) return 'human_requested';
-  if (FRUSTRATION.test(text)) return 'frustration';
-  return null;
-}
-
-export const SAFETY_NET_REASONS: Record<SafetyNetTrigger, string> = {
-  human_requested: 'The customer asked for a person.',
-  frustration: 'The customer seems frustrated.',
-};

@@ -1,4 +1,5 @@
 /** Messages and the normalized inbound events every channel connector produces. */
+import type { ConversationAnalysis } from './analysis.js';
 import type { ChannelKind } from './channels.js';
 
 /** Who wrote a message: the customer, our AI assistant, a human operator in Parley,
@@ -123,6 +124,8 @@ export interface ConversationCard {
   aiPausedReason: string | null;
   unreadCount: number;
   summary: string | null;
+  /** What Parley understands of the conversation; null until it is first analyzed. */
+  analysis: ConversationAnalysis | null;
   metadata: Record<string, unknown>;
   createdAt: string;
 }

@@ -12,6 +12,9 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { ConversationAnalyzer } from './ai/analysis/analyzer.js';
+import { analyzerFor } from './ai/analysis/model-analyzer.js';
+import { OfflineAnalyzer } from './ai/analysis/offline-analyzer.js';
 import { offlineProvider } from './ai/offline-provider.js';
 import type { ModelProvider } from './ai/provider.js';
 import { sharedGoogleAccessTokens } from './channels/gmail/oauth.js';
@@ -24,6 +27,12 @@ import {
   runGmailSync,
 } from './channels/gmail/sync-job.js';
 import { GMAIL_WATCH_JOB, renewGmailWatch } from './channels/gmail/watch-job.js';
+import { BACKFILL_JOB, runBackfillJob } from './commands/analysis-backfill.js';
+import {
+  ANALYSIS_JOB,
+  type AnalysisDeps,
+  analyzeConversation,
+} from './commands/analyze-conversation.js';
 import {
   ASSISTANT_REPLY_JOB,
   afterCustomerMessage,
@@ -38,6 +47,7 @@ import { rejectNulInUrl } from './lib/url-guard.js';
 import { LiveHub } from './live/hub.js';
 import { warnOnceAboutUntrustedProxy } from './policies/proxy-warning.js';
 import { routeClassOf, securityHeaders } from './policies/security-headers.js';
+import { analysisRoutes } from './routes/analysis/analysis.js';
 import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
@@ -55,10 +65,15 @@ import { loadChannel } from './store/channels.js';
 import { pruneOldRows } from './store/retention.js';
 import type { Store } from './store/store.js';
 
+const offlineAnalyzer = new OfflineAnalyzer();
+
 export interface ServerOptions {
   store: Store;
   secretBox: SecretBox;
   provider?: ModelProvider;
+  /** Conversation analysis; by default the model's (falling back to offline) when the
+   * provider offers structured output, else the offline analyzer. */
+  analyzer?: ConversationAnalyzer;
   paths: StaticPaths;
   publicOrigin?: string | null;
   secureCookies?: boolean;
@@ -173,6 +188,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 
   await app.register(authRoutes, { ...context, secureCookies: options.secureCookies ?? false });
   await app.register(apiKeyRoutes, context);
+  await app.register(analysisRoutes, context);
   await app.register(userRoutes, context);
   await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
@@ -206,11 +222,22 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     afterMessage: afterCustomerMessage,
     now: context.now,
   };
+  const analysis: AnalysisDeps = {
+    db: context.db,
+    analyzer: options.analyzer ?? analyzerFor(context.provider, offlineAnalyzer, context.log),
+    log: context.log,
+    now: context.now,
+  };
   const logJobError = (message: string, error: unknown) => app.log.error({ err: error }, message);
   const jobs = new JobRunner(
     options.store,
     {
       [SEND_JOB]: (payload, job) => deliverMessage(context, String(payload.messageId), job),
+      [ANALYSIS_JOB]: async (payload) => {
+        await analyzeConversation(analysis, String(payload.conversationId));
+      },
+      // One batch per run, run again at once until the backfill is done.
+      [BACKFILL_JOB]: (payload) => runBackfillJob(analysis, String(payload.backfillId)),
       [ASSISTANT_REPLY_JOB]: (payload) =>
         runAssistantReply(context, String(payload.conversationId)),
       [GMAIL_SYNC_JOB]: async (payload) => {

@@ -1,5 +1,7 @@
 /** Typed client for the operator HTTP API (docs/api.md). Holds the CSRF token in memory only. */
 import type {
+  AnalysisBackfillView,
+  AnalysisSettings,
   AuditEntryView,
   ChannelKind,
   ChannelRules,
@@ -276,6 +278,31 @@ export const api = {
   resumeAi: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/resume`),
 
   markRead: (id: string) => request<ConversationCard>('POST', `${conversationPath(id)}/read`),
+
+  /** Ticks an action item of the conversation's analysis off (or on again). */
+  setActionItemDone: (id: string, itemId: string, done: boolean) =>
+    request<ConversationCard>(
+      'POST',
+      `${conversationPath(id)}/action-items/${encodeURIComponent(itemId)}`,
+      { done },
+    ),
+
+  getAnalysisSettings: () => request<AnalysisSettings>('GET', '/api/analysis/settings'),
+
+  /** Admins only. */
+  updateAnalysisSettings: (changes: Partial<AnalysisSettings>) =>
+    request<AnalysisSettings>('PUT', '/api/analysis/settings', changes),
+
+  getBackfill: () =>
+    request<{ backfill: AnalysisBackfillView | null }>('GET', '/api/analysis/backfill').then(
+      (body) => body.backfill,
+    ),
+
+  /** Admins only; answers the running backfill if there is one. */
+  startBackfill: () =>
+    request<{ backfill: AnalysisBackfillView }>('POST', '/api/analysis/backfill').then(
+      (body) => body.backfill,
+    ),
 
   listAssistants: () =>
     request<{ items: Assistant[] }>('GET', '/api/assistants').then((page) => page.items),

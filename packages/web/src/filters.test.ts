@@ -7,6 +7,7 @@ import {
   matchesFilters,
   writeFiltersToUrl,
 } from './filters';
+import { testAnalysis } from './test-fixtures';
 
 const now = new Date('2026-01-10T12:00:00Z');
 
@@ -32,6 +33,7 @@ function card(overrides: Partial<ConversationCard> = {}): ConversationCard {
     aiPausedReason: null,
     unreadCount: 0,
     summary: null,
+    analysis: null,
     metadata: {},
     createdAt: now.toISOString(),
     ...overrides,
@@ -52,6 +54,25 @@ describe('filters in the URL', () => {
     writeFiltersToUrl(filters, params);
     expect(params.get('c')).toBe('conv1');
     expect(filtersFromUrl(params)).toEqual(filters);
+  });
+
+  it('round-trips the insight filters under the API’s own names', () => {
+    const filters = {
+      ...EMPTY_FILTERS,
+      sentiment: 'negative' as const,
+      frustrated: true,
+      hasOpenActionItems: true,
+      topic: 'order status',
+    };
+    const params = new URLSearchParams();
+    writeFiltersToUrl(filters, params);
+    expect(params.toString()).toBe(
+      'sentiment=negative&frustrated=true&hasOpenActionItems=true&topic=order+status',
+    );
+    expect(filtersFromUrl(params)).toEqual(filters);
+    expect(filtersFromUrl(new URLSearchParams('sentiment=furious&humanRequested=yes'))).toEqual(
+      EMPTY_FILTERS,
+    );
   });
 
   it('ignores values it does not know', () => {
@@ -80,5 +101,31 @@ describe('matchesFilters', () => {
     expect(matchesFilters(card({ unreadCount: 2 }), { ...EMPTY_FILTERS, unread: true }, now)).toBe(
       true,
     );
+  });
+
+  it('checks what the analysis found, and never matches a card not analyzed yet', () => {
+    const upset = card({
+      analysis: testAnalysis({
+        topics: ['returns', 'complaint'],
+        sentiment: { label: 'negative', score: -0.6, trend: 'worsening' },
+        frustrated: true,
+        frustratedBy: { messageId: 'm1', quote: 'Ridiculous' },
+        unansweredQuestions: [{ messageId: 'm1', quote: 'Where is it?' }],
+        actionItems: [{ id: 'i1', text: 'Refund', done: false, doneAt: null, doneBy: null }],
+      }),
+    });
+    const calm = card({ analysis: testAnalysis() });
+    const match = (changes: Partial<typeof EMPTY_FILTERS>) => [
+      matchesFilters(upset, { ...EMPTY_FILTERS, ...changes }, now),
+      matchesFilters(calm, { ...EMPTY_FILTERS, ...changes }, now),
+      matchesFilters(card(), { ...EMPTY_FILTERS, ...changes }, now),
+    ];
+    expect(match({})).toEqual([true, true, true]);
+    expect(match({ sentiment: 'negative' })).toEqual([true, false, false]);
+    expect(match({ topic: 'shipping' })).toEqual([false, true, false]);
+    expect(match({ frustrated: true })).toEqual([true, false, false]);
+    expect(match({ humanRequested: true })).toEqual([false, false, false]);
+    expect(match({ hasUnanswered: true })).toEqual([true, false, false]);
+    expect(match({ hasOpenActionItems: true })).toEqual([true, false, false]);
   });
 });

@@ -5,9 +5,21 @@ import {
   type ConversationStatus,
   conversationStatus,
   isChannelKind,
+  openActionItemCount,
+  type SentimentLabel,
 } from '@parley/domain';
 
 export const STATUS_FILTERS = ['active', 'recent', 'idle', 'paused'] as const;
+export const SENTIMENT_FILTERS = ['negative', 'neutral', 'positive'] as const;
+
+/** What the analysis found, as yes/no filters; the names are also the URL and API keys. */
+export const INSIGHT_FLAGS = [
+  'frustrated',
+  'humanRequested',
+  'hasUnanswered',
+  'hasOpenActionItems',
+] as const;
+export type InsightFlag = (typeof INSIGHT_FLAGS)[number];
 
 export interface Filters {
   channels: ChannelKind[];
@@ -20,6 +32,14 @@ export interface Filters {
   from: string;
   to: string;
   q: string;
+  /** Empty means any sentiment. */
+  sentiment: SentimentLabel | '';
+  frustrated: boolean;
+  humanRequested: boolean;
+  hasUnanswered: boolean;
+  hasOpenActionItems: boolean;
+  /** A name from the workspace's topic list; empty means any. */
+  topic: string;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -30,6 +50,12 @@ export const EMPTY_FILTERS: Filters = {
   from: '',
   to: '',
   q: '',
+  sentiment: '',
+  frustrated: false,
+  humanRequested: false,
+  hasUnanswered: false,
+  hasOpenActionItems: false,
+  topic: '',
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,10 +64,15 @@ function isStatus(value: string): value is ConversationStatus {
   return (STATUS_FILTERS as readonly string[]).includes(value);
 }
 
+function isSentiment(value: string): value is SentimentLabel {
+  return (SENTIMENT_FILTERS as readonly string[]).includes(value);
+}
+
 export function filtersFromUrl(params: URLSearchParams): Filters {
   const status = params.get('status') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
+  const sentiment = params.get('sentiment') ?? '';
   return {
     channels: (params.get('channel') ?? '').split(',').filter(isChannelKind),
     assistant: params.get('assistant') ?? '',
@@ -50,6 +81,12 @@ export function filtersFromUrl(params: URLSearchParams): Filters {
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
     q: params.get('q') ?? '',
+    sentiment: isSentiment(sentiment) ? sentiment : '',
+    frustrated: params.get('frustrated') === 'true',
+    humanRequested: params.get('humanRequested') === 'true',
+    hasUnanswered: params.get('hasUnanswered') === 'true',
+    hasOpenActionItems: params.get('hasOpenActionItems') === 'true',
+    topic: params.get('topic') ?? '',
   };
 }
 
@@ -63,6 +100,12 @@ export function writeFiltersToUrl(filters: Filters, params: URLSearchParams): vo
     from: filters.from,
     to: filters.to,
     q: filters.q.trim(),
+    sentiment: filters.sentiment,
+    frustrated: filters.frustrated ? 'true' : '',
+    humanRequested: filters.humanRequested ? 'true' : '',
+    hasUnanswered: filters.hasUnanswered ? 'true' : '',
+    hasOpenActionItems: filters.hasOpenActionItems ? 'true' : '',
+    topic: filters.topic,
   };
   for (const [key, value] of Object.entries(values)) {
     if (value) params.set(key, value);
@@ -104,5 +147,20 @@ export function matchesFilters(card: ConversationCard, filters: Filters, now: Da
   const activity = new Date(card.lastActivityAt);
   if (from && activity < from) return false;
   if (to && activity > to) return false;
+  return matchesInsights(card, filters);
+}
+
+/** Mirrors the server: a conversation not analyzed yet matches no insight filter. */
+function matchesInsights(card: ConversationCard, filters: Filters): boolean {
+  const wanted = filters.sentiment || filters.topic || INSIGHT_FLAGS.some((flag) => filters[flag]);
+  if (!wanted) return true;
+  const analysis = card.analysis;
+  if (!analysis) return false;
+  if (filters.sentiment && analysis.sentiment.label !== filters.sentiment) return false;
+  if (filters.topic && !analysis.topics.includes(filters.topic)) return false;
+  if (filters.frustrated && !analysis.frustrated) return false;
+  if (filters.humanRequested && !analysis.humanRequested) return false;
+  if (filters.hasUnanswered && analysis.unansweredQuestions.length === 0) return false;
+  if (filters.hasOpenActionItems && openActionItemCount(analysis) === 0) return false;
   return true;
 }

@@ -4,6 +4,7 @@
 export const SETTINGS_SECTIONS = [
   'channels',
   'assistants',
+  'intelligence',
   'team',
   'api-keys',
   'audit-log',

@@ -1,5 +1,5 @@
 /** Minimal conversation cards and messages for unit tests; each test overrides what it checks. */
-import type { ConversationCard, MessageView } from '@parley/domain';
+import type { ConversationAnalysis, ConversationCard, MessageView } from '@parley/domain';
 
 export function testCard(overrides: Partial<ConversationCard> = {}): ConversationCard {
   return {
@@ -23,6 +23,7 @@ export function testCard(overrides: Partial<ConversationCard> = {}): Conversatio
     aiPausedReason: null,
     unreadCount: 0,
     summary: null,
+    analysis: null,
     metadata: {},
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
@@ -44,6 +45,27 @@ export function testMessage(overrides: Partial<MessageView> = {}): MessageView {
     removed: false,
     createdAt: '2026-01-01T00:00:00.000Z',
     metadata: {},
+    ...overrides,
+  };
+}
+
+export function testAnalysis(overrides: Partial<ConversationAnalysis> = {}): ConversationAnalysis {
+  return {
+    version: 1,
+    summary: 'Customer asks about delivery to Canada.',
+    topics: ['shipping'],
+    keyphrases: [],
+    sentiment: { label: 'neutral', score: 0, trend: 'steady' },
+    frustrated: false,
+    frustratedBy: null,
+    humanRequested: false,
+    humanRequestedBy: null,
+    unansweredQuestions: [],
+    actionItems: [],
+    language: 'en',
+    analyzer: 'offline',
+    analyzedAt: '2026-01-01T00:00:00.000Z',
+    lastMessageId: 'm1',
     ...overrides,
   };
 }

@@ -22,6 +22,7 @@ export function offlineReply(request: ReplyRequest): string {
 
 export const offlineProvider: ModelProvider = {
   name: 'offline',
+  canAnswer: false,
   async reply(request) {
     return offlineReply(request);
   },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RetryableJobError } from '../jobs/runner.js';
-import type { ChatTurn, ModelProvider, ReplyRequest } from './provider.js';
+import type { ChatTurn, ModelProvider, ReplyRequest, StructuredRequest } from './provider.js';
 
 export interface OpenAiCompatibleOptions {
   /** e.g. `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1` */
@@ -44,7 +44,33 @@ export class OpenAiCompatibleProvider implements ModelProvider {
       { role: 'system', content: systemPrompt(request) },
       ...request.turns,
     ];
+    return this.complete({ messages }, this.options.timeoutMs ?? 60_000);
+  }
+
+  async structured(request: StructuredRequest): Promise<unknown> {
+    const content = await this.complete(
+      {
+        messages: request.turns,
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: request.schemaName, strict: true, schema: request.schema },
+        },
+        ...(request.maxOutputTokens ? { max_tokens: request.maxOutputTokens } : {}),
+      },
+      request.timeoutMs ?? this.options.timeoutMs ?? 60_000,
+    );
+    try {
+      return JSON.parse(content);
+    } catch {
+      throw new Error(`The model answered text that is not JSON: ${content.slice(0, 120)}`);
+    }
+  }
+
+  /** One chat completion; the answer's text. Rate limits, 5xx and timeouts are retryable. */
+  private async complete(body: Record<string, unknown>, timeoutMs: number): Promise<string> {
     let response: Response;
+    let json: unknown;
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       response = await this.fetch(`${this.options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
         method: 'POST',
@@ -52,8 +78,8 @@ export class OpenAiCompatibleProvider implements ModelProvider {
           'content-type': 'application/json',
           ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
         },
-        body: JSON.stringify({ model: this.options.model, messages }),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+        body: JSON.stringify({ model: this.options.model, ...body }),
+        signal,
       });
     } catch (error) {
       throw new RetryableJobError(`The model endpoint could not be reached: ${String(error)}`);
@@ -70,7 +96,14 @@ export class OpenAiCompatibleProvider implements ModelProvider {
         `The model endpoint refused the request (${response.status}): ${(await response.text()).slice(0, 300)}`,
       );
     }
-    const parsed = completionSchema.safeParse(await response.json());
+    try {
+      json = await response.json();
+    } catch (error) {
+      // The same timeout covers a body that stalls after the headers.
+      if (signal.aborted) throw new RetryableJobError('The model endpoint timed out.');
+      throw new Error(`The model endpoint answered something that is not JSON: ${String(error)}`);
+    }
+    const parsed = completionSchema.safeParse(json);
     const content = parsed.success ? parsed.data.choices[0]?.message.content?.trim() : undefined;
     if (!content) throw new Error('The model endpoint answered without a message.');
     return content;

@@ -14,7 +14,24 @@ export interface ReplyRequest {
   turns: ChatTurn[];
 }
 
+/** A request for JSON that follows a schema (OpenAI's `json_schema` response format). */
+export interface StructuredRequest {
+  /** Names the schema for the endpoint, e.g. `conversation_analysis`. */
+  schemaName: string;
+  /** JSON Schema of the answer, in the strict subset (every property required, no extras). */
+  schema: Record<string, unknown>;
+  turns: ChatTurn[];
+  timeoutMs?: number;
+  maxOutputTokens?: number;
+}
+
 export interface ModelProvider {
   readonly name: string;
+  /** False for a provider that only acknowledges and never answers (the offline assistant):
+   * each of its replies counts as a failed answer for the safety net. */
+  readonly canAnswer?: boolean;
   reply(request: ReplyRequest): Promise<string>;
+  /** The parsed JSON the model answered, not yet validated: callers check it (zod) and
+   * decide what an invalid answer means. Absent when there is no model (offline). */
+  structured?(request: StructuredRequest): Promise<unknown>;
 }

@@ -1,12 +1,15 @@
 /** `npm run bench`: throughput figures for BENCHMARKS.md, on PGlite and on PostgreSQL. */
 import { openStore, type Store } from '../store/store.js';
 import { createTestDatabase } from '../test-support/db.js';
+import { benchAnalysis } from './analysis.js';
+import { benchBackfill, reportBackfill } from './backfill.js';
 import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.js';
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
+const BACKFILL_COUNT = Number(process.env.BENCH_BACKFILL_COUNT ?? 300);
 
 function report(title: string, rates: Rate[]) {
   const baseline = rates[0];
@@ -41,8 +44,11 @@ function reportLatency(title: string, rows: LatencyFigures[]) {
   }
 }
 
+reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
+
 const pglite = await openStore({ inMemory: true });
 report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
+reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
 await pglite.close();
 
 const database = await createTestDatabase();
@@ -51,6 +57,7 @@ report(
   'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
   await benchStore(postgres, 8),
 );
+reportBackfill('Analysis backfill on PostgreSQL', await benchBackfill(postgres, BACKFILL_COUNT));
 reportLatency('Live fan-out on PostgreSQL (one workspace)', [
   await benchNotifyBaseline(postgres, 200),
   await benchFanOut(postgres, 1, 200),

@@ -5,14 +5,20 @@
  */
 import {
   decideAutoReply,
+  failedAnswersInARow,
   normalizeChannelRules,
-  SAFETY_NET_REASONS,
-  safetyNetTrigger,
+  type SafetyNetPause,
+  safetyNetDecision,
 } from '@parley/domain';
+import { messageSignals } from '../ai/analysis/signals.js';
+import { isNonAnswer } from '../ai/analysis/unanswered.js';
 import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { AppError } from '../lib/errors.js';
+import { loadAnalysisSettings } from '../store/analysis.js';
+import type { ConversationRow, MessageRow } from '../store/schema.js';
+import type { Db } from '../store/store.js';
 import type { AfterMessageHook } from './ingest.js';
 import { sendReply } from './send-message.js';
 
@@ -28,12 +34,14 @@ export const afterCustomerMessage: AfterMessageHook = async (trx, { message, con
     .where('id', '=', conversation.channel_id)
     .executeTakeFirstOrThrow();
   const rules = normalizeChannelRules(channel.rules);
-  const trigger =
-    rules.autoPause && !conversation.ai_paused ? safetyNetTrigger(message.text) : null;
-  if (trigger) {
+  const pause =
+    rules.autoPause && !conversation.ai_paused
+      ? await safetyNetCheck(trx, conversation, message)
+      : null;
+  if (pause) {
     await trx
       .updateTable('conversations')
-      .set({ ai_paused: true, ai_paused_reason: SAFETY_NET_REASONS[trigger] })
+      .set({ ai_paused: true, ai_paused_reason: pause.reason })
       .where('id', '=', conversation.id)
       .execute();
     return;
@@ -53,6 +61,41 @@ export const afterCustomerMessage: AfterMessageHook = async (trx, { message, con
     dedupeKey: `reply:${conversation.id}`,
   });
 };
+
+/** The per-message safety net: this message's own signals (any of the lexicon languages),
+ * the workspace's keywords, and the assistant's latest replies. */
+async function safetyNetCheck(
+  trx: Db,
+  conversation: ConversationRow,
+  message: MessageRow,
+): Promise<SafetyNetPause | null> {
+  const settings = await loadAnalysisSettings(trx, conversation.workspace_id);
+  const limit = settings.failedAnswersBeforePause;
+  const replies =
+    limit > 0
+      ? await trx
+          .selectFrom('messages')
+          .select(['author', 'metadata'])
+          .where('conversation_id', '=', conversation.id)
+          .where('author', '<>', 'contact')
+          .where('removed_at', 'is', null)
+          .orderBy('created_at', 'desc')
+          .orderBy('seq', 'desc')
+          .limit(limit)
+          .execute()
+      : [];
+  return safetyNetDecision(messageSignals(message.text), {
+    text: message.text,
+    keywords: settings.safetyKeywords,
+    failedAnswersInARow: failedAnswersInARow(
+      replies.map((reply) => ({
+        author: reply.author,
+        deflected: reply.metadata.deflected === true,
+      })),
+    ),
+    failedAnswersBeforePause: limit,
+  });
+}
 
 const HISTORY_TURNS = 20;
 
@@ -103,6 +146,9 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
       text,
       author: 'assistant',
       answers: pending.answering,
+      // Counted by the safety net's failed-answers trigger: a reply that deflects, defers or
+      // only asks back (the analyzer's own rule), or any reply of an assistant that cannot answer.
+      deflected: ctx.provider.canAnswer === false || isNonAnswer(text),
     });
   } catch (error) {
     // A closed reply window is the platform's rule, not a failure worth retrying.

@@ -19,6 +19,7 @@ import { presentConversation, presentMessage, previewOf } from '../presenters/co
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
+import { scheduleAnalysis } from './analyze-conversation.js';
 
 export type IngestOutcome =
   | { status: 'created'; messageId: string; conversationId: string }
@@ -252,6 +253,7 @@ async function ingestMessage(
     conversationId: conversation.id,
     payload: presentMessage(message),
   });
+  await scheduleAnalysis(trx, updated);
   let final = updated;
   if (afterMessage) {
     await afterMessage(trx, { message, conversation: updated, contact }, events);

@@ -16,6 +16,7 @@ import { presentConversation, presentMessage, previewOf } from '../presenters/co
 import { toChannelRecord } from '../store/channels.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { Db } from '../store/store.js';
+import { scheduleAnalysis } from './analyze-conversation.js';
 
 export const SEND_JOB = 'message.send';
 const SEND_DEDUPE_PREFIX = 'send:';
@@ -29,6 +30,8 @@ export interface ReplyInput {
   userId?: string;
   /** For assistant replies: the customer message this answers. */
   answers?: string;
+  /** For assistant replies: it did not answer (no knowledge, a hand-off). */
+  deflected?: boolean;
 }
 
 export async function sendReply(ctx: Context, input: ReplyInput): Promise<MessageView> {
@@ -74,6 +77,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
           humanAgentTag: window.humanAgentTag,
           ...(input.userId ? { sentBy: input.userId } : {}),
           ...(input.answers ? { answers: input.answers } : {}),
+          ...(input.deflected ? { deflected: true } : {}),
         }),
         created_at: now,
       })
@@ -101,6 +105,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       payload: { messageId: message.id },
       dedupeKey: `${SEND_DEDUPE_PREFIX}${message.id}`,
     });
+    await scheduleAnalysis(trx, conversation);
     await appendEvents(trx, input.workspaceId, [
       {
         type: 'message.created',

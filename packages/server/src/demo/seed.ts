@@ -1,9 +1,11 @@
 /**
  * Demo data for a first `npm start`: one workspace, one login, and realistic conversations on
  * all eight channel kinds at different ages (active, recent, idle, paused), stored through the
- * same ingest path real webhooks use.
+ * same ingest path real webhooks use. Their analysis runs at once, as a backfill job, so the
+ * first look at the inbox shows summaries, topics and sentiment.
  */
 import type { Attachment, ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
+import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
@@ -56,7 +58,7 @@ const THREADS: DemoThread[] = [
     kind: 'messenger',
     contact: { externalId: '6120000000000002', displayName: 'Marco Rossi' },
     minutesAgo: 25,
-    paused: 'The customer asked for a person.',
+    paused: 'Customer asked for a person: "I want to talk to a real person please."',
     lines: [
       ['contact', 'My order #4417 arrived with a broken zipper.'],
       ['assistant', "I'm sorry about that! I can start a replacement. Could you send a photo?"],
@@ -151,7 +153,7 @@ const THREADS: DemoThread[] = [
       ['assistant', 'The spring sale is online only, sorry Tom!'],
       ['contact', 'That is ridiculous, the ad said everywhere'],
     ],
-    paused: 'The customer seems frustrated.',
+    paused: 'Customer seems frustrated: "That is ridiculous, the ad said everywhere"',
   },
   {
     kind: 'share_link',
@@ -232,5 +234,6 @@ export async function seedDemo(ctx: Context) {
         .execute();
     }
   }
+  await startBackfill(ctx.db, workspace.id);
   return { workspace, assistant };
 }

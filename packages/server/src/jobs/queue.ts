@@ -17,6 +17,9 @@ export interface NewJob {
   /** At most one pending job per key: scheduling the same work again before it starts is a
    * no-op; once it runs, scheduling again queues one more run. */
   dedupeKey?: string;
+  /** With a dedupe key: when the same work is already pending, move it to this `runAt`
+   * instead of keeping the earlier time — work that waits for activity to settle. */
+  debounce?: boolean;
   maxAttempts?: number;
 }
 
@@ -31,7 +34,12 @@ export async function enqueueJob(db: Db, job: NewJob): Promise<void> {
       dedupe_key: job.dedupeKey ?? null,
       ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
     })
-    .onConflict((oc) => oc.column('dedupe_key').where('status', '=', 'pending').doNothing())
+    .onConflict((oc) => {
+      const pending = oc.column('dedupe_key').where('status', '=', 'pending');
+      return job.debounce
+        ? pending.doUpdateSet({ run_at: (eb) => eb.ref('excluded.run_at'), updated_at: sql`now()` })
+        : pending.doNothing();
+    })
     .execute();
   // Wakes idle runners at commit instead of waiting for their next poll.
   await sql`SELECT pg_notify(${JOBS_CHANNEL}, ${job.kind})`.execute(db);

@@ -1,5 +1,11 @@
 /** API shapes of conversations and messages: only these leave the server. */
-import type { Attachment, ChannelKind, ConversationCard, MessageView } from '@parley/domain';
+import {
+  ANALYSIS_VERSION,
+  type Attachment,
+  type ChannelKind,
+  type ConversationCard,
+  type MessageView,
+} from '@parley/domain';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -26,6 +32,8 @@ export function presentConversation(row: ConversationRow, contact: ContactRow): 
     aiPausedReason: row.ai_paused_reason,
     unreadCount: row.unread_count,
     summary: row.summary,
+    // An analysis of an older shape is hidden until it is analyzed again.
+    analysis: row.analysis_version === ANALYSIS_VERSION ? row.analysis : null,
     metadata: row.metadata,
     createdAt: iso(row.created_at),
   };

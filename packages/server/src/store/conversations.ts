@@ -4,10 +4,12 @@
  */
 import {
   ACTIVE_WINDOW_MS,
+  ANALYSIS_VERSION,
   type ChannelKind,
   type ConversationCard,
   type ConversationStatus,
   RECENT_WINDOW_MS,
+  type SentimentLabel,
 } from '@parley/domain';
 import { type ExpressionBuilder, sql } from 'kysely';
 import { isStorableDate } from '../lib/safe-input.js';
@@ -23,6 +25,13 @@ export interface InboxFilter {
   from?: Date;
   to?: Date;
   query?: string;
+  /** What the analysis found; conversations not analyzed yet match none of these. */
+  sentiment?: SentimentLabel;
+  frustrated?: boolean;
+  humanRequested?: boolean;
+  hasUnanswered?: boolean;
+  hasOpenActionItems?: boolean;
+  topic?: string;
 }
 
 export interface InboxPage {
@@ -82,6 +91,18 @@ function statusCondition(
   }
 }
 
+/** jsonb containment tests on the analysis, each served by the GIN index of migration 0009. */
+function analysisPatterns(filter: InboxFilter): unknown[] {
+  const patterns: unknown[] = [];
+  if (filter.sentiment) patterns.push({ sentiment: { label: filter.sentiment } });
+  if (filter.frustrated) patterns.push({ frustrated: true });
+  if (filter.humanRequested) patterns.push({ humanRequested: true });
+  if (filter.hasUnanswered) patterns.push({ unansweredQuestions: [{}] });
+  if (filter.hasOpenActionItems) patterns.push({ actionItems: [{ done: false }] });
+  if (filter.topic) patterns.push({ topics: [filter.topic] });
+  return patterns;
+}
+
 const conversationColumns = [
   'conversations.id',
   'conversations.workspace_id',
@@ -99,6 +120,9 @@ const conversationColumns = [
   'conversations.ai_paused_reason',
   'conversations.unread_count',
   'conversations.summary',
+  'conversations.analysis',
+  'conversations.analysis_version',
+  'conversations.analyzed_through_message_id',
   'conversations.created_at',
 ] as const;
 
@@ -172,6 +196,15 @@ export async function listConversations(
   if (filter.to) query = query.where('conversations.last_activity_at', '<=', filter.to);
   const status = filter.status;
   if (status) query = query.where((eb) => statusCondition(eb, status, now));
+  const patterns = analysisPatterns(filter);
+  if (patterns.length > 0) {
+    query = query.where('conversations.analysis_version', '=', ANALYSIS_VERSION);
+    for (const pattern of patterns) {
+      query = query.where(
+        sql<boolean>`conversations.analysis @> ${JSON.stringify(pattern)}::jsonb`,
+      );
+    }
+  }
   const text = filter.query?.trim();
   if (text) {
     const pattern = `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
@@ -188,6 +221,7 @@ export async function listConversations(
         eb('contacts.email', 'ilike', pattern),
         eb('contacts.username', 'ilike', pattern),
         eb('conversations.subject', 'ilike', pattern),
+        sql<boolean>`to_tsvector('simple', COALESCE(conversations.analysis->>'summary', '')) @@ websearch_to_tsquery('simple', ${text})`,
       ]),
     );
   }

@@ -275,6 +275,40 @@ const auditLog: Migration = {
   },
 };
 
+/** Conversation intelligence: each conversation's stored analysis (with the version and the
+ * newest message it covers, so stale rows can be found), the workspace's analysis settings,
+ * and the progress of analyzing existing conversations. The inbox filters on the analysis are
+ * jsonb containment tests (`analysis @> '{"frustrated": true}'`), all served by one GIN index;
+ * search matches summaries through an expression index. */
+const conversationAnalysis: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE conversations
+        ADD COLUMN analysis jsonb,
+        ADD COLUMN analysis_version integer,
+        ADD COLUMN analyzed_through_message_id uuid;
+      CREATE INDEX conversations_analysis ON conversations USING gin (analysis jsonb_path_ops);
+      CREATE INDEX conversations_summary_search ON conversations
+        USING gin (to_tsvector('simple', COALESCE(analysis->>'summary', '')));
+      ALTER TABLE workspaces ADD COLUMN analysis_settings jsonb NOT NULL DEFAULT '{}';
+      CREATE TABLE analysis_backfills (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        status text NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done', 'failed')),
+        total integer NOT NULL,
+        done integer NOT NULL DEFAULT 0,
+        cursor uuid,
+        error text,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz
+      );
+      CREATE INDEX analysis_backfills_workspace ON analysis_backfills (workspace_id, started_at DESC);
+      CREATE UNIQUE INDEX analysis_backfills_running ON analysis_backfills (workspace_id)
+        WHERE status = 'running';
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -286,6 +320,7 @@ export const migrationProvider: MigrationProvider = {
       '0006_auth_hardening': authHardening,
       '0007_one_widget_channel_per_assistant': oneWidgetChannelPerAssistant,
       '0008_audit_log': auditLog,
+      '0009_conversation_analysis': conversationAnalysis,
     };
   },
 };

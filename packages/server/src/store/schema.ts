@@ -1,5 +1,10 @@
 /** Row types of every table, as Kysely sees them. One schema serves PGlite and PostgreSQL. */
-import type { AuditAction, AuditDetails, AuditTargetType } from '@parley/domain';
+import type {
+  AuditAction,
+  AuditDetails,
+  AuditTargetType,
+  ConversationAnalysis,
+} from '@parley/domain';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -10,6 +15,7 @@ type NullableTimestamp = ColumnType<
 >;
 /** jsonb columns are written as JSON text so both drivers store the same thing. */
 type Json<T> = ColumnType<T, string | undefined, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface WorkspacesTable {
   id: Generated<string>;
@@ -18,6 +24,8 @@ export interface WorkspacesTable {
   event_seq: Generated<number>;
   /** Admins without two-factor may only enroll (see policies/session.ts). */
   require_admin_two_factor: Generated<boolean>;
+  /** Topic list and safety-net triggers (normalizeAnalysisSettings in @parley/domain). */
+  analysis_settings: Json<Record<string, unknown>>;
   created_at: Generated<Date>;
 }
 
@@ -124,6 +132,10 @@ export interface ConversationsTable {
   ai_paused_reason: string | null;
   unread_count: Generated<number>;
   summary: string | null;
+  /** See migration 0009; `summary` mirrors `analysis.summary`. */
+  analysis: NullableJson<ConversationAnalysis>;
+  analysis_version: number | null;
+  analyzed_through_message_id: string | null;
   created_at: Generated<Date>;
 }
 
@@ -207,7 +219,21 @@ export interface AuditLogTable {
   details: Json<AuditDetails>;
 }
 
+export interface AnalysisBackfillsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  status: Generated<'running' | 'done' | 'failed'>;
+  total: number;
+  done: Generated<number>;
+  /** The last conversation id handed out; conversations are walked in id order. */
+  cursor: string | null;
+  error: string | null;
+  started_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
+  analysis_backfills: AnalysisBackfillsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   workspaces: WorkspacesTable;
@@ -232,4 +258,5 @@ export type ChannelRow = Selectable<ChannelsTable>;
 export type AssistantRow = Selectable<AssistantsTable>;
 export type JobRow = Selectable<JobsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type AnalysisBackfillRow = Selectable<AnalysisBackfillsTable>;
 export type NewMessage = Insertable<MessagesTable>;

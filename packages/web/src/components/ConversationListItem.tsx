@@ -8,6 +8,7 @@ import {
 } from '@parley/domain';
 import type { MouseEvent } from 'react';
 import { fullTime, relativeTime } from '../format';
+import { CardInsights } from './CardInsights';
 import { ChannelIcon } from './ChannelIcon';
 
 /** Colour is never the only signal: screen readers hear the status as words. */
@@ -81,16 +82,24 @@ export function ConversationListItem({ card, now, selected, onSelect }: Props) {
         )}
       </span>
       {card.summary && (
-        <span className="card-summary">
+        <span className="card-summary" data-testid="card-summary" title={card.summary}>
           <span aria-hidden="true">✦ </span>
           <span className="visually-hidden">AI summary: </span>
           {card.summary}
         </span>
       )}
+      {card.analysis && <CardInsights analysis={card.analysis} />}
       <span className="visually-hidden">{STATUS_TEXT[status]}</span>
       {status === 'paused' && (
-        <span className="tag tag--paused" aria-hidden="true">
-          AI paused
+        <span className="card-paused">
+          <span className="tag tag--paused" aria-hidden="true">
+            AI paused
+          </span>
+          {card.aiPausedReason && (
+            <span className="card-paused-reason" data-testid="card-paused-reason">
+              {card.aiPausedReason}
+            </span>
+          )}
         </span>
       )}
     </a>

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Assistant } from '../api';
 import { EMPTY_FILTERS, type Filters, hasActiveFilters, STATUS_FILTERS } from '../filters';
 import { ChannelFilter } from './ChannelFilter';
+import { InsightFilters } from './InsightFilters';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -17,10 +18,12 @@ const STATUS_LABELS: Record<ConversationStatus, string> = {
 interface Props {
   filters: Filters;
   assistants: Assistant[];
+  /** The workspace's topic list, for the topic filter. */
+  topics: string[];
   onChange: (filters: Filters) => void;
 }
 
-export function FilterBar({ filters, assistants, onChange }: Props) {
+export function FilterBar({ filters, assistants, topics, onChange }: Props) {
   const id = useId();
   const [search, setSearch] = useState(filters.q);
   const [syncedQ, setSyncedQ] = useState(filters.q);
@@ -48,7 +51,7 @@ export function FilterBar({ filters, assistants, onChange }: Props) {
         <input
           id={`${id}-q`}
           type="search"
-          placeholder="Search messages and contacts…"
+          placeholder="Search messages, summaries and contacts…"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
@@ -106,6 +109,7 @@ export function FilterBar({ filters, assistants, onChange }: Props) {
           </button>
         )}
       </div>
+      <InsightFilters filters={filters} topics={topics} onChange={onChange} />
       <div className="filters-row filters-row--dates">
         <label className="field field--date" htmlFor={`${id}-from`}>
           <span>From</span>

@@ -28,9 +28,15 @@ export function Inbox({ session, onNavigate, onLoggedOut }: Props) {
   const current = useThread(selectedId, listed, list.upsert);
 
   const [assistants, setAssistants] = useState<Assistant[]>([]);
+  const [topics, setTopics] = useState<string[]>([]);
   useEffect(() => {
     // Without assistants the filter only offers "All assistants"; nothing else depends on them.
     api.listAssistants().then(setAssistants, () => undefined);
+    // Likewise the topic filter and the workspace's topic list.
+    api.getAnalysisSettings().then(
+      (settings) => setTopics(settings.topics),
+      () => undefined,
+    );
   }, []);
   const assistantName = useCallback(
     (id: string | null) => assistants.find((assistant) => assistant.id === id)?.name ?? null,
@@ -62,7 +68,12 @@ export function Inbox({ session, onNavigate, onLoggedOut }: Props) {
       </TopBar>
       <main className={selectedId ? 'inbox inbox--thread-open' : 'inbox'}>
         <nav className="inbox-list" aria-label="Inbox">
-          <FilterBar filters={filters} assistants={assistants} onChange={setFilters} />
+          <FilterBar
+            filters={filters}
+            assistants={assistants}
+            topics={topics}
+            onChange={setFilters}
+          />
           <ConversationList
             items={list.items}
             hasMore={list.nextCursor !== null}

@@ -1,10 +1,12 @@
 /** The open conversation: header, messages oldest → newest, and the reply box. */
 import { type ConversationCard, contactLabel, type MessageView } from '@parley/domain';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { unansweredByMessage } from '../analysis';
 import { api } from '../api';
 import { isCommentThread } from '../comments';
 import type { ThreadState } from '../hooks/useThread';
 import { threadRows } from '../thread';
+import { AnalysisPanel } from './AnalysisPanel';
 import { CommentReplyBox } from './CommentReplyBox';
 import { MessageBubble } from './MessageBubble';
 import { ReplyBox } from './ReplyBox';
@@ -28,6 +30,7 @@ export function Thread(props: Props) {
   const { thread, assistantName, onBack, onCard, onMessage, onOpenConversation } = props;
   const { card, messages } = thread;
   const rows = useMemo(() => threadRows(messages), [messages]);
+  const unanswered = useMemo(() => unansweredByMessage(card?.analysis ?? null), [card]);
   const [toggling, setToggling] = useState(false);
   const [toggleError, setToggleError] = useState<string | null>(null);
 
@@ -98,6 +101,7 @@ export function Thread(props: Props) {
         toggleError={toggleError}
         onOpenConversation={onOpenConversation}
       />
+      <AnalysisPanel card={card} onCard={onCard} />
       <ol className="messages" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages">
         {thread.loading && messages.length === 0 && (
           <li className="messages-status" role="status">
@@ -118,6 +122,7 @@ export function Thread(props: Props) {
             message={message}
             depth={depth}
             contactName={contactLabel(card.contact)}
+            unanswered={unanswered.get(message.id)}
           />
         ))}
       </ol>

@@ -60,13 +60,6 @@ export function ThreadHeader(props: Props) {
       {heading.subject && <p className="thread-subject">{heading.subject}</p>}
       {post && <PostReference post={post} />}
       <LinkedConversations card={card} onOpenConversation={onOpenConversation} />
-      {card.summary && (
-        <p className="thread-summary">
-          <span aria-hidden="true">✦ </span>
-          <span className="visually-hidden">AI summary: </span>
-          {card.summary}
-        </p>
-      )}
       {details.length > 0 && (
         <dl className="thread-details">
           {details.map((item) => (

@@ -1,6 +1,7 @@
 /** The inbox: list, open, reply, pause/resume, mark read. Always scoped to the operator's workspace. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { setActionItemDone } from '../../commands/action-items.js';
 import { markRead, pauseAi, resumeAi } from '../../commands/pause.js';
 import { privateReply } from '../../commands/private-reply.js';
 import { sendReply } from '../../commands/send-message.js';
@@ -9,7 +10,13 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { operatorOf, requireOperator } from '../../policies/session.js';
 import { presentMessage } from '../../presenters/conversation.js';
 import { decodeCursor, getConversation, listConversations } from '../../store/conversations.js';
-import { conversationParams, listQuery, replyBody } from './schema.js';
+import {
+  actionItemBody,
+  actionItemParams,
+  conversationParams,
+  listQuery,
+  replyBody,
+} from './schema.js';
 
 export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -35,6 +42,12 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
           ...(query.from ? { from: new Date(query.from) } : {}),
           ...(query.to ? { to: endOfDayIfDate(query.to) } : {}),
           ...(query.q ? { query: query.q } : {}),
+          ...(query.sentiment ? { sentiment: query.sentiment } : {}),
+          frustrated: query.frustrated === 'true',
+          humanRequested: query.humanRequested === 'true',
+          hasUnanswered: query.hasUnanswered === 'true',
+          hasOpenActionItems: query.hasOpenActionItems === 'true',
+          ...(query.topic ? { topic: query.topic } : {}),
         },
         { ...(query.cursor ? { cursor: query.cursor } : {}), limit: query.limit },
         ctx.now(),
@@ -71,7 +84,8 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return { items: rows.map(presentMessage) };
+      // The analysis comes along, so a thread can mark its unanswered questions in place.
+      return { items: rows.map(presentMessage), analysis: card.analysis };
     },
   );
 
@@ -103,6 +117,21 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
         userId: operator.userId,
       });
       return reply.status(201).send(result);
+    },
+  );
+
+  api.post(
+    '/api/conversations/:id/action-items/:itemId',
+    { schema: { params: actionItemParams, body: actionItemBody, tags }, preHandler },
+    async (request) => {
+      const operator = operatorOf(request);
+      return setActionItemDone(ctx, {
+        workspaceId: operator.workspaceId,
+        conversationId: request.params.id,
+        itemId: request.params.itemId,
+        done: request.body.done,
+        userId: operator.userId,
+      });
     },
   );
 

@@ -20,6 +20,12 @@ export const listQuery = z.object({
   from: isoDate().optional(),
   to: isoDate().optional(),
   q: safeText().max(200).optional(),
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  frustrated: z.enum(['true', 'false']).optional(),
+  humanRequested: z.enum(['true', 'false']).optional(),
+  hasUnanswered: z.enum(['true', 'false']).optional(),
+  hasOpenActionItems: z.enum(['true', 'false']).optional(),
+  topic: safeText().trim().min(1).max(100).optional(),
   cursor: safeText().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -27,3 +33,7 @@ export const listQuery = z.object({
 export const conversationParams = z.object({ id: z.string().uuid() });
 
 export const replyBody = z.object({ text: z.string().min(1).max(20_000) });
+
+export const actionItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });
+
+export const actionItemBody = z.object({ done: z.boolean() });

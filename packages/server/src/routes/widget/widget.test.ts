@@ -256,7 +256,7 @@ describe('public widget API', () => {
     };
     expect(card).toMatchObject({
       aiPaused: true,
-      aiPausedReason: 'The customer asked for a person.',
+      aiPausedReason: 'Customer asked for a person: "Can I talk to a human please"',
     });
     const jobs = await app.server.context.db
       .selectFrom('jobs')

@@ -5,6 +5,7 @@ import { RouteLink } from '../RouteLink';
 const LABELS: Record<SettingsSection, string> = {
   channels: 'Channels',
   assistants: 'Assistants',
+  intelligence: 'Intelligence',
   team: 'Team',
   'api-keys': 'API keys',
   'audit-log': 'Audit log',

@@ -3,6 +3,7 @@
  * see); only admins may change anything (the server enforces it, the page says so up front).
  * Security is everyone's own sign-in. */
 import { api, type Session } from '../../api';
+import { useAnalysisSettings } from '../../hooks/useAnalysisSettings';
 import { useRemoteList } from '../../hooks/useRemoteList';
 import { useSettingsData } from '../../hooks/useSettingsData';
 import type { Route, SettingsSection } from '../../routes';
@@ -14,6 +15,7 @@ import { ApiKeysSettings } from './ApiKeysSettings';
 import { AssistantsSettings } from './AssistantsSettings';
 import { AuditLogSettings } from './AuditLogSettings';
 import { ChannelsSettings } from './ChannelsSettings';
+import { IntelligenceSettings } from './IntelligenceSettings';
 import { SecuritySettings } from './SecuritySettings';
 import { SettingsNav } from './SettingsNav';
 import { TeamSettings } from './TeamSettings';
@@ -30,6 +32,7 @@ interface Props {
 const LOADING: Record<SettingsSection, string> = {
   channels: 'Loading settings…',
   assistants: 'Loading settings…',
+  intelligence: 'Loading settings…',
   team: 'Loading the team…',
   'api-keys': 'Loading API keys…',
   'audit-log': 'Loading the audit log…',
@@ -52,6 +55,7 @@ export function SettingsPage({
   const team = useRemoteList(api.listTeammates, section === 'team');
   // Agents would get 403: their page explains instead of asking.
   const apiKeys = useRemoteList(api.listApiKeys, section === 'api-keys' && canEdit);
+  const intelligence = useAnalysisSettings(section === 'intelligence');
   const current =
     section === 'team'
       ? team
@@ -59,7 +63,9 @@ export function SettingsPage({
         ? apiKeys
         : section === 'audit-log'
           ? LOADS_ITSELF
-          : data;
+          : section === 'intelligence'
+            ? intelligence
+            : data;
   const ready = !current.loading && !current.error;
 
   return (
@@ -114,6 +120,13 @@ export function SettingsPage({
               assistants={data.assistants}
               canEdit={canEdit}
               onAssistant={data.putAssistant}
+            />
+          )}
+          {ready && section === 'intelligence' && intelligence.settings && (
+            <IntelligenceSettings
+              settings={intelligence.settings}
+              canEdit={canEdit}
+              onSaved={intelligence.set}
             />
           )}
           {ready && section === 'team' && (

@@ -36,6 +36,7 @@ const NOT_FUZZED: Record<string, string> = {
 /** Routes whose valid request is still refused here, and why that is fine. */
 const REFUSED_WHEN_VALID: Record<string, string> = {
   'POST /api/conversations/:id/private-reply': 'only comments take private replies',
+  'POST /api/conversations/:id/action-items/:itemId': 'the conversation has no analysis yet',
   'POST /api/auth/login/totp': 'needs a live sign-in challenge; values still meet the schema',
   'POST /api/auth/password': 'a wrong current password, so the other probes keep signing in',
   'POST /api/auth/two-factor/confirm': 'no code is right before the authenticator has one',
@@ -201,6 +202,26 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
         },
       },
       'GET /api/workspace/security': plain('GET', '/api/workspace/security'),
+      'GET /api/analysis/settings': plain('GET', '/api/analysis/settings'),
+      'PUT /api/analysis/settings': {
+        shape: {
+          method: 'PUT',
+          route: '/api/analysis/settings',
+          body: { topics: ['shipping', 'returns'], safetyKeywords: ['lawyer'] },
+        },
+      },
+      'GET /api/analysis/backfill': plain('GET', '/api/analysis/backfill'),
+      'POST /api/analysis/backfill': {
+        shape: { method: 'POST', route: '/api/analysis/backfill', query: { unused: 'x' } },
+      },
+      'POST /api/conversations/:id/action-items/:itemId': {
+        shape: {
+          method: 'POST',
+          route: '/api/conversations/:id/action-items/:itemId',
+          params: { id: conversationId, itemId: '00000000-0000-4000-8000-000000000000' },
+          body: { done: true },
+        },
+      },
       'PUT /api/workspace/security': {
         shape: {
           method: 'PUT',

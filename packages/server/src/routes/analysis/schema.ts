@@ -1,7 +1,8 @@
 import { MAX_FAILED_ANSWERS_BEFORE_PAUSE, MAX_SAFETY_KEYWORDS, MAX_TOPICS } from '@parley/domain';
 import { z } from 'zod';
+import { safeText } from '../../lib/safe-input.js';
 
-const names = (max: number) => z.array(z.string().trim().min(1).max(100)).max(max);
+const names = (max: number) => z.array(safeText().trim().min(1).max(100)).max(max);
 
 export const settingsBody = z
   .object({

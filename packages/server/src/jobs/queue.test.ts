@@ -11,7 +11,7 @@ describe.each(BACKENDS)('debounced jobs on %s', (backend) => {
     store = await openTestStore(backend);
     const { workspace } = await createWorkspace(store.db, {
       name: 'Queue',
-      admin: { email: `queue-${backend}@test.local`, name: 'A', password: 'pw-123456' },
+      admin: { email: `queue-${backend}@test.local`, name: 'A', password: 'orbit-kettle-42' },
     });
     workspaceId = workspace.id;
   });

@@ -104,7 +104,7 @@ describe('conversation intelligence in the inbox API', () => {
     await seed('new', workspaceId, null);
     const { workspace } = await createWorkspace(app.server.context.db, {
       name: 'Other',
-      admin: { email: `other-${randomUUID()}@test.local`, name: 'O', password: 'other-password' },
+      admin: { email: `other-${randomUUID()}@test.local`, name: 'O', password: 'orbit-kettle-42' },
     });
     await seed(
       'foreign',

@@ -51,3 +51,20 @@ export const isoDate = () =>
       (value) => isStorableDate(new Date(value)),
       'Dates must be between 1970-01-01 and 9999-12-31.',
     );
+
+/** A bare date as the upper bound of a range means "through the end of that day". */
+export function endOfDayIfDate(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
+}
+
+/** `a,b,c` in a query string, each one of `values`. */
+export const commaList = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)));

@@ -7,6 +7,7 @@ import { privateReply } from '../../commands/private-reply.js';
 import { sendReply } from '../../commands/send-message.js';
 import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
+import { endOfDayIfDate } from '../../lib/safe-input.js';
 import { operatorOf, requireOperator } from '../../policies/session.js';
 import { presentMessage } from '../../presenters/conversation.js';
 import { decodeCursor, getConversation, listConversations } from '../../store/conversations.js';
@@ -146,9 +147,4 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
       async (request) => command(ctx, operatorOf(request).workspaceId, request.params.id),
     );
   }
-}
-
-/** A bare date as the upper bound means "through the end of that day". */
-function endOfDayIfDate(value: string): Date {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
 }

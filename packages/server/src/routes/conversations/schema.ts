@@ -1,16 +1,8 @@
 import { CHANNEL_KINDS } from '@parley/domain';
 import { z } from 'zod';
-import { isoDate, safeText } from '../../lib/safe-input.js';
+import { commaList, isoDate, safeText } from '../../lib/safe-input.js';
 
-const channelList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.enum(CHANNEL_KINDS)));
+const channelList = commaList(CHANNEL_KINDS);
 
 export const listQuery = z.object({
   channel: channelList.optional(),

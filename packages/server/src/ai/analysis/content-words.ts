@@ -11,10 +11,14 @@ export function stem(word: string): string {
   return word.length > STEM_LENGTH ? word.slice(0, STEM_LENGTH) : word;
 }
 
+/** French and Italian elide an article or pronoun into the word: "l'ordine", "d'accord", "qu'il". */
+const ELISION =
+  /^(?:l|d|j|m|n|s|t|c|qu|dell|dall|nell|sull|all|coll|quell|quest|un|nessun)'(?=\p{L})/u;
+
 export function contentWords(text: string): string[] {
-  return words(fold(text)).filter(
-    (word) => !STOPWORDS.has(word) && (word.length >= 3 || /\d/.test(word)),
-  );
+  return words(fold(text))
+    .map((word) => word.replace(ELISION, ''))
+    .filter((word) => !STOPWORDS.has(word) && (word.length >= 3 || /\d/.test(word)));
 }
 
 export function contentStems(text: string): Set<string> {

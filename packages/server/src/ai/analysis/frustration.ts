@@ -64,7 +64,7 @@ function countUnnegated(pattern: RegExp, folded: string, negation: RegExp): numb
 /** Signs in how the message is written: shouting, repeated marks, angry emoji. */
 function toneScore(text: string): number {
   let score = 0;
-  if (/[!?]{3,}|\?!|!\?/.test(text)) score += WEAK;
+  if (/[!?]{3,}|\?!|!\?|\?\?/.test(text)) score += WEAK;
   const shouted = text.match(/\b[A-ZÄÖÜÉÈÀ]{3,}\b/g) ?? [];
   if (
     shouted.filter(

@@ -60,6 +60,22 @@ const SMALL_TALK = wordPattern(
   'u',
 );
 const INDIRECT = wordPattern(QUESTION_PHRASES.join('|'), 'u');
+/** A second question often opens with a connector: "And is it waterproof?", "En wat kost het". */
+const CONNECTOR =
+  /^(?:and|also|plus|btw|by the way|oh and|und|ausserdem|auch|y|ademas|tambien|et|aussi|en outre|inoltre|poi|anche|tambem|alem disso|en|ook|verder|or|oder|o|ou|of)\b[\s,]*/u;
+/** A yes/no question said as a statement with its tail: "c'est dispo en 36 ou pas", "in stock or not". */
+const EITHER_TAIL = wordPattern(
+  '(?:or not|yes or no|oder nicht|ja oder nein|o no|si o no|ou pas|ou non|oui ou non|o non|si o no|ou nao|sim ou nao|of niet|ja of nee)$',
+  'u',
+);
+
+/** Folded sentence without leading punctuation, greeting and connector: what the question opens with. */
+export function questionOpening(sentence: string): string {
+  return fold(sentence)
+    .replace(/^[^\p{L}\p{N}¿]+/u, '')
+    .replace(GREETING, '')
+    .replace(CONNECTOR, '');
+}
 
 const startPatterns = new Map<string, RegExp>();
 
@@ -78,13 +94,14 @@ function startPattern(language: string): RegExp | null {
 
 /** True when the sentence asks something, judged by the given languages' lexicons. */
 export function isQuestion(sentence: string, languages: readonly string[]): boolean {
-  const folded = fold(sentence)
-    .replace(/^[^\p{L}\p{N}¿]+/u, '')
-    .replace(GREETING, '');
+  const folded = questionOpening(sentence);
   if (!folded) return false;
   if (SMALL_TALK.test(folded) && folded.split(' ').length <= 6) return false;
   if (/[?？]/.test(sentence) || sentence.trim().startsWith('¿')) return true;
   if (INDIRECT.test(folded)) return true;
+  // An exclamation is not a question, whatever it opens with ("¡qué rápidos!", "what a mess!").
+  if (/!\s*$/.test(sentence)) return false;
+  if (EITHER_TAIL.test(folded.replace(/[\s.…]+$/u, ''))) return true;
   if (ACCENTED_INTERROGATIVE.test(sentence)) return true;
   if (languages.some((language) => STATEMENT_ORDER[language]?.test(folded))) return true;
   if (NOT_A_QUESTION.test(folded)) return false;

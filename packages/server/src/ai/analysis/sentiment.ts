@@ -6,7 +6,7 @@
 import vader from 'vader-sentiment';
 import { POLITENESS } from './lexicons/frustration.js';
 import { EMOJI_VALENCE, VALENCE } from './lexicons/valence.js';
-import { anyWord, emojis, fold, wordPattern, words } from './text.js';
+import { anyWord, emojis, fold, unstretch, wordPattern, words } from './text.js';
 
 /** VADER's normalisation constant: how fast a raw valence sum saturates towards ±1. */
 const ALPHA = 15;
@@ -22,6 +22,11 @@ const WARM_THANKS = wordPattern(
 );
 const THANKS = wordPattern(
   'thanks|thank you|thank u|thx|ty|cheers|danke|gracias|merci|grazie|obrigad[oa]|bedankt|dankjewel|dankuwel|dank je wel|dank u wel|dank je|dank u',
+  'gu',
+);
+/** Thanking ahead is a formula of requests ("Thanks in advance"), not a feeling. */
+const THANKS_AHEAD = wordPattern(
+  "(?:many )?thanks in advance|thank you in advance|thanks ahead|(?:vielen )?dank(?:e)? im voraus|gracias (?:de antemano|por adelantado)|merci (?:d'avance|par avance|par anticipation)|grazie (?:in anticipo|anticipatamente)|obrigad[oa] desde ja|desde ja obrigad[oa]|alvast (?:hartelijk )?bedankt|bij voorbaat dank",
   'gu',
 );
 const WARM_THANKS_VALENCE = 2;
@@ -96,10 +101,12 @@ function englishSum(text: string): number {
 /** Sentiment of one message in the given language (ISO 639-1; others fall back to English). */
 export function sentimentScore(text: string, language: string): number {
   let politeCount = 0;
-  const folded = fold(text).replace(POLITE_PATTERN, () => {
-    politeCount += 1;
-    return ' ';
-  });
+  const folded = fold(unstretch(text))
+    .replace(THANKS_AHEAD, ' ')
+    .replace(POLITE_PATTERN, () => {
+      politeCount += 1;
+      return ' ';
+    });
   let sum = politeCount * POLITE_VALENCE;
   const withoutThanks = folded
     .replace(WARM_THANKS, () => {

@@ -131,3 +131,105 @@ describe('safety net', () => {
     expect(safetyNetSignal('Do you have this in blue?', ['lawyer'])).toBeNull();
   });
 });
+
+describe('frustration said without strong words (held-out phrasing)', () => {
+  it.each([
+    'yes i KNOW, i did that 5 times. the email never comes. i give up',
+    'still nothing??',
+    'this is taking forever',
+    "you didn't answer me",
+    "that's not what I asked",
+    'I have called your hotline 4 times today and nobody picks up',
+    'this bot keeps sending me the same link',
+    'Ich gebe auf. Ich habe schon dreimal geschrieben.',
+    'Ich verliere langsam die Geduld',
+    'Se me acaba la paciencia, esto tarda una eternidad',
+    'Je commence sincèrement à perdre patience.',
+    'sto perdendo la pazienza',
+    'Já perdi a paciência, desisto',
+    'Ik heb nu al drie keer gemaild. Dit duurt echt veel te lang.',
+  ])('%s', (text) => {
+    expect(messageSignals(text).frustration).toBe(true);
+  });
+
+  it.each([
+    'oh wonderful. so the support chat can\u2019t support. brilliant',
+    "Il mio ordine è 'in preparazione' da dieci giorni. Complimenti davvero, velocissimi",
+    'Llevo diez días esperando el reembolso. Genial, de verdad, un servicio estupendo',
+  ])('sarcasm: praise next to a wait or a failure: %s', (text) => {
+    expect(messageSignals(text).frustration).toBe(true);
+  });
+
+  it.each([
+    'I ordered from you three times already and love it',
+    'Ich habe schon dreimal bei euch bestellt, immer super',
+    "j'ai déjà commandé deux fois chez vous",
+    'I tried it on three times, fits great',
+    'Great, it arrived in 2 days!',
+    'Where is my order??',
+    "I'm not upset, just curious — why did the price go up?",
+    'sorry to bother you again, what time do you open on sunday',
+  ])('near miss: %s', (text) => {
+    expect(messageSignals(text).frustration).toBe(false);
+  });
+});
+
+describe('asking for a person indirectly', () => {
+  it.each([
+    'Can someone from your team call me to sort this out?',
+    'could I please speak to a member of staff about closing my account?',
+    'can i talk to a real persn pls',
+    'is there someone real I can talk to?',
+    "I'd like a call back please",
+    'Kann mich bitte jemand anrufen?',
+    'Könnten Sie mich morgen zurückrufen?',
+    'hola, ¿me pasas con alguien?',
+    '¿Alguien me puede llamar?',
+    "Quelqu'un de votre service peut me rappeler ?",
+    'Qualcuno mi può richiamare?',
+    'Alguém pode me ligar?',
+    'Kan iemand van jullie mij even bellen?',
+  ])('%s', (text) => {
+    expect(messageSignals(text).humanRequest).toBe(true);
+  });
+
+  it.each([
+    'we have a phone call scheduled with DHL',
+    'my staff member will pick it up',
+    'the agent at your Leeds store was lovely',
+    '¿Qué pasa con mi pedido?',
+    'I got a call from the courier',
+  ])('near miss: %s', (text) => {
+    expect(messageSignals(text).humanRequest).toBe(false);
+  });
+});
+
+describe('questions in chat form', () => {
+  it.each([
+    'En wat zijn de retourvoorwaarden',
+    'And is it waterproof',
+    "c'est dispo en 36 ou pas",
+    'is it in stock or not',
+    'Inoltre, qual è il quantitativo minimo',
+  ])('asks: %s', (text) => {
+    expect(messageSignals(text).question).toBe(true);
+  });
+
+  it.each(['¡Muchas gracias, qué rápidos!', 'What a lovely surprise!', 'Wie schön!'])(
+    'exclaims: %s',
+    (text) => {
+      expect(messageSignals(text).question).toBe(false);
+    },
+  );
+});
+
+describe('sentiment of chat spelling and request formulas', () => {
+  it('reads a stretched word as the word', () => {
+    expect(messageSignals('yesss').sentiment).toBeGreaterThan(0.05);
+  });
+
+  it('does not read "thanks in advance" as a feeling', () => {
+    expect(messageSignals('Thanks in advance').sentiment).toBe(0);
+    expect(messageSignals('Merci d’avance').sentiment).toBe(0);
+  });
+});

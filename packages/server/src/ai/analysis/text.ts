@@ -48,6 +48,23 @@ export function anyWord(list: readonly string[]): string {
     .join('|');
 }
 
+/** Words that keep a double letter when a stretched spelling is undone ("goood" → "good"). */
+const DOUBLED = new Set(
+  'good cool soon too see free feel need sweet sorry happy all well really still will off too wee'.split(
+    ' ',
+  ),
+);
+
+/** Chat stretching undone: "yesss" → "yes", "soooo" → "so", "goood" → "good", "niiice" → "nice". */
+export function unstretch(text: string): string {
+  if (!/(\p{L})\1\1/u.test(text)) return text;
+  return text.replace(/\p{L}+/gu, (word) => {
+    if (!/(\p{L})\1\1/u.test(word)) return word;
+    const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+    return DOUBLED.has(two.toLowerCase()) ? two : word.replace(/(\p{L})\1{2,}/gu, '$1');
+  });
+}
+
 const EMOJI = /\p{Extended_Pictographic}/gu;
 
 export function emojis(text: string): string[] {

@@ -2,7 +2,10 @@
  * Which customer questions were not actually answered. A later reply answers a question when it
  * neither deflects ("I don't know", "please contact us") nor defers ("let me check") and is about
  * it: a yes/no opener for a yes/no question, a price for "how much", a time for "when", otherwise
- * shared content words — so a reply about something else leaves the question open.
+ * shared content words — so a reply about something else leaves the question open. A question
+ * asking for a person ("can someone call me?") is answered when a person joins or a reply hands
+ * over (a teammate, a callback, a phone number), not by anything else the assistant says; with
+ * no reply yet it is left to `humanRequested` (the safety net pauses the assistant for it).
  */
 import type { MessageQuote } from '@parley/domain';
 import type { AnalysisMessage } from './analyzer.js';
@@ -10,7 +13,7 @@ import { contentStems, contentWords, stem } from './content-words.js';
 import { requestsHuman } from './human-request.js';
 import { FRUSTRATION } from './lexicons/frustration.js';
 import { DEFERRALS, DEFLECTIONS, YES_NO } from './lexicons/questions.js';
-import { questionSentences } from './questions.js';
+import { questionOpening, questionSentences } from './questions.js';
 import { anyWord, fold, sentences, wordPattern } from './text.js';
 
 export interface CustomerText {
@@ -34,7 +37,7 @@ const TIME_QUESTION = wordPattern(
   'u',
 );
 const TIME_ANSWER = wordPattern(
-  "\\d+|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|days?|hours?|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|woche|wochen|tage|tagen|stunden|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|semanas|dias|horas|aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|semaines|jours|heures|oggi|domani|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|settimana|settimane|giorni|ore|hoje|amanha|segunda|terca|quarta|quinta|sexta|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weken|dagen|uur",
+  "\\d+|today|tomorrow|tonight|yesterday|now|already|morning|afternoon|evening|january|february|march|april|june|july|august|september|october|november|december|januar|februar|marz|juni|juli|oktober|dezember|gestern|bereits|vormittag|nachmittag|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ayer|janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|deja|matin|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|ieri|gia|mattina|pomeriggio|janeiro|fevereiro|maio|junho|julho|setembro|outubro|novembro|dezembro|ontem|manha|januari|februari|maart|mei|augustus|gisteren|ochtend|vanochtend|vanmorgen|middag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weeks|days?|hours?|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|woche|wochen|tage|tagen|stunden|hoy|manana|lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|semanas|dias|horas|aujourd'hui|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine|semaines|jours|heures|oggi|domani|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|settimana|settimane|giorni|ore|hoje|amanha|segunda|terca|quarta|quinta|sexta|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|weken|dagen|uur",
   'u',
 );
 /** Conjunctions that join two questions in one sentence ("how much is it and how long …"). */
@@ -42,7 +45,7 @@ const QUESTION_JOIN =
   /\s(?:and|und|y|et|e|en|ou|oder|or|of|o)\s(?=(?:how|what|when|where|which|do|does|is|are|can|will|wie|was|wann|wo|gibt|ist|kann|cu[áa]nto|cu[áa]ndo|d[óo]nde|qu[ée]|c[óo]mo|hay|combien|quand|o[ùu]|quel|est-ce|quanto|quando|dove|come|qual|onde|hoe|wanneer|waar|welke|kan|is)\b)/iu;
 /** Asking for news is answered by any real reply ("any update on order 6621?" → "out for delivery today"). */
 const STATUS_QUESTION = wordPattern(
-  'any (?:update|news)|gibt es (?:neuigkeiten|news)|neuigkeiten|alguna novedad|novedades|des nouvelles|du nouveau|novita|alguma novidade|novidades|nieuws',
+  "any (?:update|news|progress)|what'?s the status|status of|what(?:'s| is) (?:going on|happening)|(?:can|could|would) you (?:please )?(?:check|look into|look at|find out) (?!if |whether )|gibt es (?:neuigkeiten|news)|neuigkeiten|wie ist der stand|was ist (?:da )?los|alguna novedad|novedades|que (?:pasa|ocurre) con|en que estado|des nouvelles|du nouveau|ou en est|ou en sont|novita|a che punto|alguma novidade|novidades|em que pe|o que (?:aconteceu|se passa)|nieuws|hoe staat het",
   'u',
 );
 const WH_START = wordPattern(
@@ -57,20 +60,27 @@ const RHETORICAL_EXTRA = wordPattern(
   'how hard can it be|seriously|are you kidding|what is wrong with you|really\\?|hello\\?|anyone\\?|anybody there',
   'u',
 );
+/** A nudge is not a new question: "still nothing?", "hallo?", "is anyone actually working there?". */
+const NUDGE = wordPattern(
+  '^(?:(?:still|yet) nothing|(?:immer|noch) (?:noch|immer) nichts|(?:todavia|aun) nada|toujours rien|ancora (?:niente|nulla)|ainda nada|nog steeds (?:niets|niks))\\b|^(?:hello|helo|hallo|hola|allo|alo|ciao|ola|oi|hoi)\\s*\\?|(?:is|are) (?:any|some)(?:one|body) (?:actually |even |still )?(?:working|there|reading|listening|home)',
+  'u',
+);
 
 function isRhetorical(question: string): boolean {
   const folded = fold(question);
   return (
-    RHETORICAL_EXTRA.test(folded) || rhetoricalPatterns.some((pattern) => pattern.test(folded))
+    RHETORICAL_EXTRA.test(folded) ||
+    NUDGE.test(folded) ||
+    rhetoricalPatterns.some((pattern) => pattern.test(folded))
   );
 }
 
 const WH_WORD =
-  /^(?:what|where|when|why|how|who|which|whose|wer|was|wann|wo|wohin|warum|wieso|wie|welche|que|cuando|donde|por que|como|cual|cuanto|quien|qui|quoi|quand|ou|pourquoi|comment|combien|quel|quelle|chi|cosa|dove|perche|quanto|quale|quem|o que|onde|qual|wat|wanneer|waar|waarom|hoe|welke|hoeveel)\b/u;
+  /^(?:dov'e|what|where|when|why|how|who|which|whose|wer|was|wann|wo|wohin|warum|wieso|wie|welche|que|cuando|donde|por que|como|cual|cuanto|quien|qui|quoi|quand|ou|pourquoi|comment|combien|quel|quelle|chi|cosa|dove|perche|quanto|quale|quem|o que|onde|qual|wat|wanneer|waar|waarom|hoe|welke|hoeveel)\b/u;
 
 /** Anything not opened by a question word asks yes or no ("is it", "vocês entregam", "¿es normal?"). */
 function isYesNoQuestion(question: string): boolean {
-  return !WH_WORD.test(fold(question).replace(/^[^\p{L}]+/u, ''));
+  return !WH_WORD.test(questionOpening(question));
 }
 
 /** The questions a customer message asks, split where one sentence asks two things. */
@@ -81,9 +91,32 @@ export function askedQuestions(customer: CustomerText): string[] {
     .filter(
       (question) =>
         (contentWords(question).length > 0 || PRICE_QUESTION.test(fold(question))) &&
-        !isRhetorical(question) &&
-        !requestsHuman(question, customer.languages),
+        !isRhetorical(question),
     );
+}
+
+/** A reply that brings in a person: a handover or callback promise, a teammate, a phone number. */
+const HANDOVER = wordPattern(
+  [
+    ...DEFERRALS,
+    "(?:i'll|i will|let me|we'll|we will) (?:connect|transfer|put) you",
+    'teammates?|team members?|colleagues?|(?:our|the) (?:team|staff)|(?:will|to) call you',
+    'kollegen?|kollegin|mitarbeiter(?:in)?|(?:unser|das) team|ruft sie .{0,30}an',
+    'companer[oa]s?|(?:el|al|nuestro) equipo|te (?:llamara|llamaremos|escribira)',
+    "collegues?|conseill(?:er|ere)|(?:l'|notre )equipe|vous (?:rappellera|rappellerons|appellera)",
+    'colleghi|collega|(?:il|al|nostro) team|ti (?:richiamera|chiamera)|avvisato',
+    'colegas?|(?:a|nossa) (?:equipe|equipa)|(?:te|lhe) (?:ligara|ligaremos)',
+    'collega|medewerker|(?:ons|het) team|(?:belt|bellen) (?:u|je) (?:terug|op)',
+  ].join('|'),
+  'u',
+);
+const PHONE_NUMBER = /\+?\d[\d\s()./-]{6,}\d/u;
+
+function handsOver(reply: AnalysisMessage, text: string): boolean {
+  if (reply.author === 'operator' || reply.author === 'business') return true;
+  if (PHONE_NUMBER.test(text)) return true;
+  const folded = fold(text);
+  return HANDOVER.test(folded) && !DEFLECTION.test(folded);
 }
 
 /** A reply that deflects, defers or only asks back: the safety net can count these in a row. */
@@ -108,24 +141,30 @@ function opensWithYesOrNo(body: string): boolean {
   return sentences(body).some((sentence) => YES_NO_OPENER.test(fold(sentence)));
 }
 
-function answers(question: string, reply: string): boolean {
+/**
+ * `several`: the message asked more than one question, so a bare "Yes" answers only the one the
+ * reply also speaks about ("Do you have it in 44? And is it waterproof?" → "Yes, 44 is in stock").
+ */
+function answers(question: string, reply: string, several: boolean): boolean {
   if (isNonAnswer(reply)) return false;
   const body = replyBody(reply).trim();
   const folded = fold(question);
   if (PRICE_QUESTION.test(folded)) return PRICE_ANSWER.test(body);
   if (TIME_QUESTION.test(folded)) return TIME_ANSWER.test(fold(body));
   if (STATUS_QUESTION.test(folded)) return contentWords(body).length > 0;
-  const asked = contentWords(question).map(stem);
+  const asked = [...new Set(contentWords(question).map(stem))];
   const replied = contentStems(body);
   const shared = asked.filter((word) => replied.has(word));
   if (isYesNoQuestion(question)) {
-    if (opensWithYesOrNo(body)) return true;
+    if (opensWithYesOrNo(body) && (!several || shared.length > 0)) return true;
     // Without a yes or no, the reply must speak to what was asked: the question's last word
-    // (the predicate: "…machine washable", "…selbst drucken"), not just its subject.
-    const focus = asked[asked.length - 1];
+    // (the predicate: "…machine washable", "…selbst drucken"), not just its subject — and not
+    // a trailing order number ("change the address on order 7781").
+    const worded = asked.filter((word) => !/\d/.test(word));
+    const focus = worded[worded.length - 1] ?? asked[asked.length - 1];
     return focus !== undefined && replied.has(focus);
   }
-  if (WH_START.test(folded)) {
+  if (WH_START.test(questionOpening(question))) {
     // "What fabric …", "che taglia …": the thing asked about must be in the reply.
     const asking = asked[0];
     return (asking !== undefined && replied.has(asking)) || shared.length >= 2;
@@ -144,12 +183,16 @@ export function unansweredQuestions(
   const open: MessageQuote[] = [];
   for (const customer of customers) {
     const position = messages.indexOf(customer.message);
-    const replies = messages
-      .slice(position + 1)
-      .filter((message) => message.author !== 'contact')
-      .map(replyText);
-    for (const question of askedQuestions(customer)) {
-      if (replies.some((reply) => answers(question, reply))) continue;
+    const later = messages.slice(position + 1).filter((message) => message.author !== 'contact');
+    const replies = later.map(replyText);
+    const questions = askedQuestions(customer);
+    for (const question of questions) {
+      // Unreplied, a request for a person is the safety net's (humanRequested); replied to
+      // without a handover, it was deflected.
+      const answered = requestsHuman(question, customer.languages)
+        ? later.length === 0 || later.some((reply, index) => handsOver(reply, replies[index] ?? ''))
+        : replies.some((reply) => answers(question, reply, questions.length > 1));
+      if (answered) continue;
       open.push({ messageId: customer.message.id, quote: question.slice(0, QUOTE_LENGTH) });
     }
   }

@@ -1,4 +1,7 @@
-/** The labeled evaluation conversations (packages/server/eval/conversations.jsonl), as analyzer input. */
+/**
+ * The labeled evaluation conversations, as analyzer input: packages/server/eval/conversations.jsonl
+ * (the default set) or another named set beside it, such as heldout.jsonl.
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TOPICS } from '@parley/domain';
@@ -8,6 +11,28 @@ import type { AnalysisInput } from '../analyzer.js';
 export const DATASET_PATH = fileURLToPath(
   new URL('../../../../eval/conversations.jsonl', import.meta.url),
 );
+
+/** The named sets in packages/server/eval/: `default` is conversations.jsonl. */
+export const DATASET_SETS = ['default', 'heldout'] as const;
+export type DatasetSet = (typeof DATASET_SETS)[number];
+
+export function datasetPath(set: DatasetSet = 'default'): string {
+  if (set === 'default') return DATASET_PATH;
+  return fileURLToPath(new URL(`../../../../eval/${set}.jsonl`, import.meta.url));
+}
+
+/** `--set NAME` / `--set=NAME` among the arguments, else PARLEY_EVAL_SET, else the default set. */
+export function datasetSetFrom(argv: string[], env: NodeJS.ProcessEnv = process.env): DatasetSet {
+  let name: string | undefined = env.PARLEY_EVAL_SET;
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--set') name = argv[index + 1];
+    else if (arg.startsWith('--set=')) name = arg.slice('--set='.length);
+  }
+  if (name === undefined || name === '') return 'default';
+  const set = DATASET_SETS.find((known) => known === name);
+  if (!set) throw new Error(`unknown eval set "${name}" (known: ${DATASET_SETS.join(', ')})`);
+  return set;
+}
 
 const conversationSchema = z.object({
   id: z.string(),

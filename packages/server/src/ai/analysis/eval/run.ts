@@ -1,11 +1,15 @@
-/** `npm run eval`: scores each analyzer on the labeled conversations; `-- --errors` lists misses. */
+/**
+ * `npm run eval`: scores each analyzer on the labeled conversations; `-- --errors` lists misses,
+ * `-- --set heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl.
+ */
 import { evalAnalyzers } from './analyzers.js';
-import { loadConversations } from './dataset.js';
+import { datasetPath, datasetSetFrom, loadConversations } from './dataset.js';
 import { evaluate } from './evaluate.js';
 import { formatErrors, formatReport } from './report.js';
 
-const conversations = loadConversations();
-console.log(`${conversations.length} labeled conversations`);
+const set = datasetSetFrom(process.argv.slice(2));
+const conversations = loadConversations(datasetPath(set));
+console.log(`${conversations.length} labeled conversations (set: ${set})`);
 for (const analyzer of evalAnalyzers()) {
   const started = performance.now();
   const report = await evaluate(analyzer, conversations);

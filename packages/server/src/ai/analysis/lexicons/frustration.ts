@@ -5,6 +5,17 @@
  */
 import { terms } from './terms.js';
 
+/** Small counts, as digits or words, for "asked three times" and "waiting ten days". */
+const COUNT = {
+  en: '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|so many|countless)',
+  de: '(?:\\d+|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|mehrere[n]?|vielen?)',
+  es: '(?:\\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varias|varios|muchas|muchos|mil)',
+  fr: '(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plusieurs|mille)',
+  it: '(?:\\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|diverse|diversi|varie|vari|molte|molti|mille)',
+  pt: '(?:\\d+|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|varias|varios|muitas|muitos|mil)',
+  nl: '(?:\\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|meerdere|zoveel|een paar)',
+};
+
 export interface FrustrationLexicon {
   phrases: string[];
   /** Signs that count only when two come together ("still not arrived" + "for weeks now"). */
@@ -98,6 +109,18 @@ export const FRUSTRATION: Record<string, FrustrationLexicon> = {
       'nightmare',
       'enough is enough',
       'fed-up',
+      "i give up|i'?m giving up",
+      '(?:losing|lost|lose) (?:my |all )?patience',
+      '(?:my )?patience is (?:running out|wearing thin|gone|at an end)',
+      'running out of patience',
+      '(?:taking|takes|took|take) (?:forever|ages|so long|way too long|far too long)',
+      "(?:you|u) (?:didn't|did not|haven't|have not|never) (?:even )?(?:answer|answered|reply|replied|respond|responded)(?: (?:me|to me|my question))?",
+      "(?:that's|that is|this is|it's) not what i (?:asked|was asking)",
+      "(?:didn't|did not|doesn't|does not|don't) answer my question",
+      "(?:you're|you are) not (?:listening|helping|answering|reading)",
+      `(?:asked|told you|written|wrote|emailed|contacted|messaged|explained|called|phoned|rang|tried (?:that|this)|sent|chased|did (?:that|this|it)|done (?:that|this|it))(?: \\S+){0,3} ${COUNT.en} times`,
+      '(?:no ?one|nobody) (?:picks up|calls (?:me )?back|bothers|ever answers|is answering)',
+      'keeps? (?:on )?(?:sending|saying|telling|giving|repeating)(?: me| us)? (?:the )?same',
     ],
     weak: [
       'lawyer',
@@ -114,6 +137,9 @@ export const FRUSTRATION: Record<string, FrustrationLexicon> = {
       'not impressed',
       '(?:still|yet) (?:waiting|nothing|no (?:answer|reply|response|update|refund|word|news|package|parcel))',
       "(?:still|yet) (?:hasn't|hasnt|has not|haven't|havent|have not|didn't|not) (?:arrived|come|been|received|heard|shipped|got)",
+      'keeps? (?:on )?(?:sending|saying|telling|giving|repeating|asking)',
+      '(?:the )?same (?:answer|link|reply|response|message|thing) (?:again|over and over|every time)',
+      '(?:is|are) (?:any|some|no)(?:one|body) (?:actually |even |still )?(?:working|there|reading|listening)',
     ],
     negation: ['not', "n't", 'no', 'never', 'hardly', 'nothing', 'nor', 'without'],
     ironic: terms(`
@@ -143,6 +169,9 @@ impressive; nice job; top notch; stellar; best
       'fell apart',
       'broke',
       'cracked',
+      `waiting (?:for )?(?:over |almost |nearly )?${COUNT.en} (?:days|weeks|months)`,
+      `${COUNT.en} (?:days|weeks|months) (?:of waiting|and still|later and)`,
+      "(?:can't|cannot|can not|couldn't|doesn't|does not|didn't|did not|won't|isn't|is not) (?:even )?(?:help|work|working|support|answer|reply|respond|do anything|arrive)",
     ],
   },
   de: {
@@ -154,12 +183,18 @@ betrug; betruger; abzocke; reicht (?:mir|jetzt); die nase voll; skandal; skandal
 (?:antwortet|meldet sich|hilft|reagiert); nie wieder; verschwendung;
 verbraucherzentrale; soll das ein witz sein; ein witz; echt jetzt; unmoglich; armselig;
 schlechtester; unterirdisch; mist; scheiss\\w*; bescheuert; frustriert; frustrierend;
-ich bin es leid; langsam reicht; geht gar nicht
+ich bin es leid; langsam reicht; geht gar nicht; ich gebe (?:es )?auf; ich geb(?:e)?'?s auf;
+(?:verliere|verlier) (?:langsam |echt |wirklich |allmahlich )?(?:die|meine) geduld; (?:meine )?geduld
+(?:ist )?(?:am ende|zu ende|erschopft); dauert (?:ja |echt |wirklich )?(?:ewig|ewigkeiten|eine
+ewigkeit|viel zu lange|echt zu lange|zu lange); (?:meine frage )?(?:nicht|nie) beantwortet; (?:das|dies)
+(?:war|ist) nicht (?:meine frage|was ich gefragt habe); keine antwort auf meine frage; (?:zweimal|dreimal|viermal|funfmal|mehrmals|mehrfach|x-mal|${COUNT.de} ?mal)
+(?:geschrieben|angerufen|gefragt|gemailt|nachgefragt|versucht|kontaktiert|geschickt|erklart);
+(?:niemand|keiner) (?:geht ran|ruft zuruck|nimmt ab)
 `),
     weak: terms(`
 anwalt; immer noch (?:nicht|keine?n?|nichts); noch immer (?:nicht|keine?n?|nichts); seit
 (?:wochen|tagen|einem monat); enttauscht; entauscht; unzufrieden; schon wieder;
-argerlich
+argerlich; immer (?:wieder )?(?:dasselbe|das gleiche|den gleichen link|die gleiche antwort)
 `),
     negation: terms(`
 nicht; kein; keine; keinen; nie; gar nicht; ohne
@@ -171,7 +206,9 @@ vielen dank auch; bravo; perfekt; herzlichen dank
     grievance: terms(`
 kaputt; eingelaufen; immer noch (?:nicht|kein|nichts|warten|warte); schon wieder; seit (?:wochen|tagen);
 (?:niemand|keiner) (?:antwortet|meldet|hilft); kaputt angekommen; nie angekommen; keine
-antwort; zum (?:dritten|zweiten|vierten) mal; wochen warten; verloren
+antwort; zum (?:dritten|zweiten|vierten) mal; wochen warten; verloren; (?:seit|schon)
+${COUNT.de} (?:tagen|tage|wochen|monaten); funktioniert (?:immer noch |schon wieder )?nicht;
+(?:hilft|antwortet) (?:mir )?nicht
 `),
   },
   es: {
@@ -183,7 +220,13 @@ indignada; cansado de; cansada de; nadie (?:responde|contesta|me ayuda|me respon
 contesta); (?:tercera|segunda|cuarta|enesima) vez; nunca mas; perdida de tiempo;
 denuncia; es una broma; tomando el pelo; tomadura de pelo; un desastre; desastre; no
 puede ser; impresentable; fatal; una burla; otra vez (?:no|nada|sin); ya basta; me
-tienen harto; incompetentes; un robo; frustrado; frustrada
+tienen harto; incompetentes; un robo; frustrado; frustrada; me rindo; me doy por vencid[oa];
+(?:perdiendo|pierdo|perder) la paciencia; se me (?:acaba|agota|esta acabando|termina) la
+paciencia; (?:tarda|tardan|tardando|tardais|tardado) (?:una eternidad|muchisimo|demasiado|siglos);
+una eternidad; no (?:me )?(?:has|ha|habeis|han) (?:respondido|contestado); no (?:es|era) lo que
+(?:he )?pregunt(?:e|ado); no respond(?:es|e|en|eis) a (?:mi|la) pregunta; (?:escrito|preguntado|llamado|pedido|intentado|enviado|mandado|reclamado)(?:
+\\S+){0,3} ${COUNT.es} veces; ya (?:van|son|llevo) ${COUNT.es} veces; nadie (?:coge|atiende|contesta el
+telefono)
 `),
     weak: terms(`
 abogado; (?:todavia|aun) (?:nada|no|sin); sigo esperando; seguimos esperando; hace
@@ -199,7 +242,8 @@ gracias eh; bravo; felicidades; enhorabuena; buenisimo; que bien
     grievance: terms(`
 roto; rota; encogi\\w*; (?:todavia|aun) (?:nada|no|sin|esperando); otra vez; semanas esperando; hace semanas;
 nadie (?:responde|contesta); nunca llego; llego roto; llego rota; sin respuesta;
-(?:tercera|segunda) vez; perdieron
+(?:tercera|segunda) vez; perdieron; (?:llevo|llevamos|hace) ${COUNT.es} (?:dias|semanas|meses);
+no (?:funciona|sirve|ayuda|responde)
 `),
   },
   fr: {
@@ -250,6 +294,18 @@ nadie (?:responde|contesta); nunca llego; llego roto; llego rota; sin respuesta;
       'insupportable',
       'frustre',
       'frustree',
+      "j'abandonne",
+      'je laisse tomber',
+      '(?:perdre|perds|perdu) (?:ma |toute )?patience',
+      'a bout de patience',
+      'ma patience a des limites',
+      '(?:ca|cela) (?:prend|dure) (?:une eternite|trop longtemps|beaucoup trop longtemps|des siecles)',
+      'interminable',
+      "(?:vous n'avez|tu n'as) (?:toujours )?pas repondu",
+      "(?:ce n'est|c'est) pas (?:ma question|ce que (?:j'ai|je vous ai|je t'ai) demande)",
+      'ne (?:repond|repondez) pas a ma question',
+      `(?:ecrit|demande|appele|telephone|relance|envoye|essaye|contacte)(?: \\S+){0,3} ${COUNT.fr} fois`,
+      'personne ne (?:decroche|rappelle)',
     ],
     weak: terms(`
 avocat; toujours (?:rien|pas|aucune?); depuis des semaines; decu; decue; mecontent;
@@ -265,7 +321,8 @@ beaucoup hein; felicitations; magnifique; top
     grievance: terms(`
 retreci; casse; cassee; toujours (?:rien|pas|aucune?|en attente); encore une fois; depuis des semaines; personne
 ne; jamais (?:recu|arrive); arrive casse; aucune reponse; (?:troisieme|deuxieme) fois;
-perdu mon
+perdu mon; depuis ${COUNT.fr} (?:jours|semaines|mois); (?:ca|cela) fait ${COUNT.fr}
+(?:jours|semaines|mois); ne (?:marche|fonctionne|sert) (?:toujours |meme )?(?:pas|a rien)
 `),
   },
   it: {
@@ -276,7 +333,12 @@ furiosa; stufo; stufa; scocciato; scocciata; incazzato; incazzata; nessuno
 (?:risponde|mi risponde|mi aiuta); (?:terza|seconda|quarta|ennesima) volta; mai piu;
 perdita di tempo; uno scherzo; assurdo; assurda; incompetenti; basta; schifo; presa in
 giro; vi rendete conto; indecente; scandaloso; scandalosa; frustrato; frustrata; sono
-stanco; sono stanca; di nuovo (?:niente|nulla|non); non se ne puo piu; vergognatevi
+stanco; sono stanca; di nuovo (?:niente|nulla|non); non se ne puo piu; vergognatevi; mi arrendo;
+ci rinuncio; lascio perdere; (?:perdendo|perdo|perdere|perso) la pazienza; la (?:mia )?pazienza (?:ha un
+limite|e finita|sta finendo); ci (?:vuole|mettete|mette) (?:un'eternita|una vita|troppo); un'eternita;
+non (?:mi )?(?:hai|avete|ha) (?:risposto|ancora risposto); non (?:e|era) quello che (?:ho chiesto|chiedevo);
+non rispond(?:e|ete|i) alla (?:mia )?domanda; (?:scritto|chiesto|chiamato|telefonato|mandato|inviato|provato|sollecitato)(?:
+\\S+){0,3} ${COUNT.it} volte; nessuno (?:risponde al telefono|richiama)
 `),
     weak: terms(`
 avvocato; ancora (?:niente|nulla|nessuna?|non); da settimane; deluso; delusa
@@ -291,7 +353,7 @@ grazie tante; grazie mille eh; splendido
     grievance: terms(`
 rotto; rotta; ristrett\\w*; ancora (?:niente|nulla|nessuna?|non|in attesa); di nuovo; da settimane; nessuno
 (?:risponde|mi); mai arrivato; arrivato rotto; nessuna risposta; (?:terza|seconda)
-volta; perso il
+volta; perso il; da ${COUNT.it} (?:giorni|settimane|mesi); non (?:funziona|serve|risponde)
 `),
   },
   pt: {
@@ -302,7 +364,12 @@ chateado; chateada; revoltado; revoltada; cansado de; cansada de; farto; farta; 
 (?:responde|me responde|ajuda|me ajuda); (?:terceira|segunda|quarta|enesima) vez; nunca
 mais; perda de tempo; procon; reclame aqui; absurdo; palhacada; descaso; desrespeito;
 porcaria; lixo; um desastre; de novo (?:nao|nada|sem); outra vez (?:nao|nada|sem);
-frustrado; frustrada; indignado; indignada; brincadeira
+frustrado; frustrada; indignado; indignada; brincadeira; desisto; desisti; (?:perdendo|perco|perder)
+a paciencia; (?:minha )?paciencia (?:acabou|esgotou|tem limite|esta acabando); (?:demora|demorando|demorou|a
+demorar) (?:uma eternidade|demais|seculos); uma eternidade; (?:voce|voces|vc|vcs) (?:nao|nunca) (?:me
+)?respond(?:eu|eram|e|em); nao (?:foi|e) (?:isso|o) que (?:eu )?perguntei; nao respond(?:eu|eram|e|em)
+(?:a )?minha pergunta; (?:escrevi|perguntei|liguei|pedi|mandei|enviei|tentei|reclamei)(?: \\S+){0,3}
+${COUNT.pt} vezes; ninguem (?:atende|liga de volta)
 `),
     weak: terms(`
 advogado; ainda (?:nada|nao|sem); ha semanas; decepcionado; decepcionada; continuo
@@ -318,7 +385,7 @@ viu; show; que beleza; lindo
     grievance: terms(`
 quebrou; quebrado; quebrada; encolheu; ainda (?:nada|nao|sem|esperando|aguardando); de novo; outra vez; ha semanas; ninguem
 (?:responde|me); nunca chegou; chegou quebrad[oa]; sem resposta; (?:terceira|segunda)
-vez; perderam
+vez; perderam; (?:ha|faz) ${COUNT.pt} (?:dias|semanas|meses); nao (?:funciona|serve|ajuda|responde)
 `),
   },
   nl: {
@@ -329,7 +396,11 @@ geirriteerd; gefrustreerd; het zat; zat van; klaar mee; niemand
 (?:antwoordt|reageert|helpt); (?:derde|tweede|vierde|zoveelste) keer; nooit meer; zonde
 van (?:mijn )?tijd; consumentenbond; een grap; bagger; klantonvriendelijk; onbeschoft;
 slechte service; bizar; ongelofelijk; ongelooflijk; te gek voor woorden; wanprestatie;
-genoeg van
+genoeg van; ik geef (?:het )?op; (?:mijn )?geduld (?:is |raakt )?(?:bijna )?op; (?:verlies|verloor)
+(?:mijn|het) geduld; duurt (?:echt |veel |wel |nu al )?(?:veel te lang|te lang|eeuwen|een eeuwigheid); (?:mijn
+vraag )?(?:niet|nooit) beantwoord; geen antwoord op mijn vraag; dat is niet wat ik (?:vroeg|vraag); (?:al
+)?${COUNT.nl} keer (?:gemaild|gebeld|gevraagd|geschreven|gestuurd|geprobeerd|contact);
+niemand (?:neemt op|belt terug)
 `),
     weak: terms(`
 advocaat; nog steeds (?:niets|niks|geen|niet); al weken; teleurgesteld; ontevreden;
@@ -345,7 +416,8 @@ lekker; chapeau
     grievance: terms(`
 kapot; gekrompen; nog steeds (?:niets|niks|geen|niet|wachten); alweer; al weken; niemand
 (?:reageert|antwoordt); nooit aangekomen; kapot aangekomen; geen reactie;
-(?:derde|tweede) keer; kwijtgeraakt
+(?:derde|tweede) keer; kwijtgeraakt; (?:al|sinds) ${COUNT.nl} (?:dagen|weken|maanden); (?:werkt|helpt)
+(?:nog steeds )?niet
 `),
   },
 };

@@ -43,7 +43,9 @@ through; pass me; escalate; forward me; hand me over
 human; humans; human being; person; people; someone; somebody; agent; agents;
 representative; rep; operator; manager; supervisor; employee; staff; staff member; team
 member; advisor; adviser; customer service; customer support; support team; your team; a
-colleague; anyone
+colleague; anyone; member of staff; member of your staff; member of your team; member of the team;
+persn; peson; perosn; pesron; huamn; humam; hooman; agnet; somone; someon; sombody; somebdy;
+reprsentative; represenative; representitive; operater; emplyee
 `),
     filler: terms(`
 to; with; a; an; the; some; any; real; actual; live; proper; your; one; of; for; me;
@@ -57,7 +59,11 @@ please; now; just; human; talk; speak; chat; from; on; through
       "(?:don't|dont|do not|won't|wont) (?:want|wanna|need|like) (?:to )?(?:talk |speak |chat )?(?:to |with )?(?:a |the |this |your |some |an )?(?:bot|robot|machine|chatbot|ai|automated)",
       '(?:stop|enough|done with|tired of|sick of|hate) (?:the |this |your |talking to (?:a |the |this |your )?)?(?:bot|robot|chatbot|machine|automated)',
       '(?:not|no more) (?:a |another |the |this )?(?:bot|robot|chatbot|machine)(?: please)?$',
-      '(?:can|could|would|will|please|pls) (?:someone|somebody|you|a person|one of you)? ?(?:please )?(?:call|phone|ring) me',
+      '(?:can|could|would|will|please|pls) (?:(?:someone|somebody|anyone|you|a person|one of you)(?: (?:from|of|at|in|on) (?:your|the) [\\p{L}-]+)? )?(?:please )?(?:call|phone|ring) me',
+      '(?:is there|are there) (?:some|any)(?:one|body) (?:real |actual |human |live )?(?:i can|we can|to talk|to speak|available|who can)',
+      '(?:some|any)(?:one|body) (?:real|human|actual)(?: i can| to)? (?:talk|speak|chat)',
+      '(?:request|want|need|like|get|arrange|schedule|book|prefer) (?:a |an )?(?:call ?back|phone call|call from)',
+      '(?:call ?back|phone call) (?:please|pls|asap)',
       '(?:call|phone|ring) me (?:back|please|asap|today|tomorrow|on)',
       'escalate (?:this|my|the|it)',
     ],
@@ -102,7 +108,10 @@ endlich; mal; doch; lieber; zu; an
 ^(?:mensch|mitarbeiter|berater|kundenservice|agent)(?: bitte| jetzt)?$; (?:nicht|keine
 lust) mehr (?:mit )?(?:einem |dem |diesem )?(?:bot|roboter|chatbot|automaten);
 (?:nicht|kein\\w*) (?:mit )?(?:einem |dem |diesem
-)?(?:bot|roboter|chatbot|automaten|maschine); gibt es (?:hier |da |bei ihnen )?(?:einen
+)?(?:bot|roboter|chatbot|automaten|maschine); (?:kann|konnte|konnen|konnten|kannst) (?:mich|uns) (?:(?:bitte|mal|vielleicht|heute|morgen|kurz) )*(?:jemand|einer|eine[rn]?|ein
+mitarbeiter|eine mitarbeiterin|ein berater|ihr|sie|du)(?: [\\p{L}']+){0,3} (?:anrufen|zuruckrufen|kontaktieren);
+(?:konnen|konnten|wurden) sie mich (?:(?:bitte|mal|kurz|heute|morgen) )*(?:[\\p{L}']+ ){0,2}(?:anrufen|zuruckrufen);
+(?:bitte um|wunsche|mochte|hatte gerne?|brauche) (?:einen |um )?ruckruf; ruckruf bitte; gibt es (?:hier |da |bei ihnen )?(?:einen
 |eine |auch )?(?:echte[nr]? )?(?:menschen|mitarbeiter|person|ansprechpartner); (?:rufen
 sie mich|ruft mich|ruf mich) (?:bitte )?(?:\\w+ )?(?:an|zuruck)
 `),
@@ -117,7 +126,8 @@ puedo
 `),
     contact: terms(`
 hablar; comunicarme; contactar; pasame; pasarme; pasenme; paseme; transferir;
-transfiereme; conectar; conectarme; chatear; llamame; llameme
+transfiereme; conectar; conectarme; chatear; llamame; llameme; pasas; pasa; pasan; pasais; pasarias;
+pasaria; pones; pone; ponen; comunicas; comunica
 `),
     person: terms(`
 persona; humano; ser humano; alguien; agente; asesor; asesora; operador; operadora;
@@ -135,7 +145,9 @@ sirve|basta de|harto de|harta de) (?:hablar |seguir )?(?:con )?(?:un |el |este |
 )?(?:bot|robot|maquina|chatbot|contestador); (?:hay|existe) (?:alguna |algun |una |un
 )?(?:persona|humano|agente|alguien) (?:real |que ); (?:me pueden|me
 puede|pueden|puede|podrian) (?:llamar|llamarme); que me
-(?:llame|llamen|atienda|atiendan) (?:una persona|alguien|un humano|un agente)
+(?:llame|llamen|atienda|atiendan) (?:una persona|alguien|un humano|un agente); (?:alguien|una persona|un
+agente)(?: de (?:su|vuestro|tu) equipo)? (?:me )?(?:puede|podria|pueda|podra) (?:llamar|llamarme|atender|atenderme);
+(?:que )?(?:alguien|una persona) me (?:llame|atienda|contacte)
 `),
     negation: terms(`
 no; nunca; sin; ni; no necesito; no hace falta
@@ -204,6 +216,9 @@ appelez-moi
       '(?:marre|assez|ras le bol) (?:de |du |des )?(?:parler )?(?:a |avec )?(?:un |le |ce |une )?(?:robot|bot|chatbot|machine)',
       "y a-t-il (?:un |une |quelqu'un)(?:e )?(?:vrai |vraie )?(?:humain|personne|conseiller|quelqu'un)?",
       '(?:rappelez|appelez|rappeler|appeler)-?moi',
+      "(?:quelqu'un|un conseiller|une conseillere|un agent)(?: de (?:votre|chez vous|vos) [\\p{L}-]+)? (?:peut|pourrait|pourra) (?:me |m')(?:rappeler|appeler|contacter|telephoner)",
+      '(?:pouvez|pourriez)(?:-| )vous me (?:rappeler|appeler|contacter|telephoner)',
+      '(?:souhaite|voudrais|aimerais|veux) (?:etre )?(?:rappele|rappelee|recontacte|recontactee)',
     ],
     negation: ['pas', 'ne', "n'", 'jamais', 'sans', 'plus', 'pas besoin'],
   },
@@ -250,6 +265,9 @@ collega; impiegato
       '(?:non|basta|stufo di|stufa di) (?:voglio )?(?:parlare )?(?:con )?(?:un |il |questo |una )?(?:bot|robot|macchina|chatbot|risponditore)',
       "c'e (?:un |una |qualche )?(?:persona|operatore|umano|qualcuno) (?:vera |vero |reale |che )",
       '(?:mi potete|mi puo|potete|puo) (?:chiamare|richiamare)',
+      "qualcuno(?: (?:del|dell'|di|della) [\\p{L}']+)? (?:mi )?(?:puo|potrebbe|puo per favore) (?:chiamarmi|richiamarmi|contattarmi|chiamare|richiamare|contattare)",
+      '(?:potete|potreste|puo|potrebbe) (?:chiamarmi|richiamarmi|contattarmi)',
+      'mi (?:potreste|potrebbe) (?:chiamare|richiamare|contattare)',
     ],
     negation: terms(`
 non; mai; senza; ne; non serve; non ho bisogno
@@ -278,7 +296,8 @@ ja; falar; me; para; pra; seu; sua; directamente; diretamente
 de|cansado de|cansada de) (?:falar |conversar )?(?:com )?(?:um |o |este |esse |uma
 )?(?:bot|robo|maquina|chatbot); (?:tem|existe|ha) (?:alguma |algum |uma |um
 )?(?:pessoa|humano|atendente|alguem) (?:real |de verdade |que ); (?:podem|pode|poderiam)
-me (?:ligar|telefonar)
+me (?:ligar|telefonar); alguem(?: da (?:equipe|equipa|loja))? (?:pode|poderia|podia) me (?:ligar|telefonar|atender|contatar|contactar);
+me (?:liguem|ligue|telefonem)
 `),
     negation: terms(`
 nao; nunca; sem; nem; nao preciso
@@ -305,8 +324,8 @@ spreken; praten; uw; jullie; van; toch
 ^(?:medewerker|mens|klantenservice)(?: graag| aub| alstublieft)?$; (?:geen|niet (?:met
 )?(?:een |de |deze )?|klaar met (?:de |deze )?|zat van (?:de |deze
 )?)(?:bot|robot|chatbot|computer); (?:is er|zit er) (?:ook )?(?:een |iemand )?(?:echte
-)?(?:mens|medewerker|persoon|iemand); (?:kunt u|kan iemand|kunnen jullie|wil iemand)
-(?:mij|me) (?:\\w+ )?(?:bellen|terugbellen)
+)?(?:mens|medewerker|persoon|iemand); (?:kunt u|kan iemand|kunnen jullie|wil iemand)(?: van (?:jullie|u|de klantenservice))?
+(?:mij|me) (?:\\w+ )?(?:bellen|terugbellen); terugbelverzoek; (?:wil|zou) graag (?:worden )?teruggebeld
 `),
     negation: terms(`
 niet; geen; nooit; zonder; hoeft niet

@@ -72,6 +72,7 @@ est-il; sont-ils; dois-je; je peux
     'quante',
     'quale',
     'quali',
+    'qual',
     "c'e",
     'ci sono',
     'avete',

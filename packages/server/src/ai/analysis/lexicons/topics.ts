@@ -24,12 +24,13 @@ große; grosse; passform; fallt; klein aus; gross aus; talla; tallas; queda; aju
 serre; taglia; taglie; vestibil; tamanho; forma pequena; forma grande; maat; maten; valt`),
   stock: terms(`
 stock; restock; in stock; out of stock; available; availability; sold out; back in; lager; vorrat; verfugbar;
-ausverkauft; wieder da; existencias; disponible; agotad; stock; rupture; de nouveau disponible; disponibil; esaurit;
+ausverkauft; wieder da; existencias; disponible; dispo=; agotad; stock; rupture; de nouveau disponible; disponibil; esaurit;
 estoque; esgotad; disponivel; voorraad; uitverkocht; beschikbaar; weer op`),
   'order status': terms(`
 order; where is; tracking; shipped; dispatched; processing; arrive; arrived; delivered; confirmation; bestellung;
 bestell; wo ist; unterwegs; angekommen; pedido; donde esta; llegado; llega; commande; arrive; recu; ordine; arrivat;
-dov'e; pedido; cade; chegou; chegar; bestelling; aangekomen; onderweg; status; update on`),
+dov'e; pedido; cade; chegou; chegar; bestelling; aangekomen; onderweg; status; update on; received; not received;
+erhalten; recibido; ricevut; recebi; ontvangen`),
   'product question': terms(`
 material; fabric; made of; leather; wool; cotton; linen; waterproof; washable; wash; dishwasher; colour; color;
 dimension; battery; batteries; compatible; warranty; quality; assembled; vegan; care=; dryer; tumble; lamp; model;
@@ -52,9 +53,9 @@ account; login; log in; password; sign in; sign up; email address; newsletter; p
 anmeld; einlogg; cuenta; contrasena; iniciar sesion; compte; mot de passe; connexion; identifiant; account; accesso;
 conta; senha; entrar; login; wachtwoord; inloggen; profiel`),
   'opening hours': terms(`
-open=; opening hours; opening; close=; closing; hours=; store=; shop in; offnungszeit; geoffnet; offnet; geschlossen;
-laden; filiale; horario; abierto; abren; cierran; tienda; horaire; ouvert; ouverts; ouvre; ferme; magasin; orari;
-aperto; apre; chiuso; negozio; horario; aberto; abre; fechado; loja; openingstijd; gesloten; winkel; gaat open`),
+open=; opening hours; opening; close=; hours=; offnungszeit; geoffnet; offnet; geschlossen;
+horario; abierto; abren; cierran; horaire; ouvert; ouverts; ouvre; ferme; orari;
+aperto; apre; chiuso; horario; aberto; abre; fechado; openingstijd; gesloten; gaat open`),
   complaint: terms(`
 complaint; broken; damaged; defect; faulty; crack; cracked; wrong item; wrong size; fell apart; flicker; shrank;
 soaked; beschwerde; reklamation; kaputt; beschadigt; defekt; falsch; aufgegangen; queja; reclamacion; roto; rota;

@@ -89,6 +89,8 @@ export class OfflineAnalyzer implements ConversationAnalyzer {
       const frustrated = isFrustrated(text, conversationLanguages, sentiment);
       if (frustrated) sentiment = Math.min(sentiment, FRUSTRATED_CEILING);
       const humanRequest = !hasNoWords(text) && requestsHuman(text, conversationLanguages);
+      // Asking for a person is no sign of contentment, however politely ("…a real person please").
+      if (humanRequest) sentiment = Math.min(sentiment, 0);
       return {
         message,
         text,

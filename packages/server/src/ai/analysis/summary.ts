@@ -74,7 +74,8 @@ function stateSentence(facts: SummaryFacts): string | null {
   if (promise) parts.push(`we said we'd ${promise.replace(/^(?:we|i) /i, '')}`);
   if (parts.length === 0) return null;
   const joined = parts.join('; ');
-  return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`;
+  const ending = /[.!?…]”(?: \(\+\d+ more\))?$/u.test(joined) && !/more\)$/.test(joined) ? '' : '.';
+  return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}${ending}`;
 }
 
 export function summarize(facts: SummaryFacts): string {
@@ -91,8 +92,16 @@ export function summarize(facts: SummaryFacts): string {
     .filter(Boolean)
     .join(' · ');
   const key = keySentence(withWords, facts.languages);
-  const lead = key ? `${about ? `${about}: ` : ''}customer writes “${quote(key)}”` : about;
-  const state = stateSentence(facts);
-  const first = `${lead.charAt(0).toUpperCase()}${lead.slice(1)}.`;
+  // When the key sentence is itself the open question, say so once, not twice.
+  const keyIsOpen = key !== null && facts.unanswered[0]?.quote.trim() === key.trim();
+  const says = keyIsOpen ? 'customer asks' : 'customer writes';
+  const open = keyIsOpen ? ' (not answered yet)' : '';
+  const lead = key ? `${about ? `${about}: ` : ''}${says} “${quote(key)}”${open}` : about;
+  const state = stateSentence(
+    keyIsOpen ? { ...facts, unanswered: facts.unanswered.slice(1) } : facts,
+  );
+  // A quote that ends its own sentence needs no second full stop.
+  const ending = !open && /[.!?…]$/u.test(quote(key ?? '')) ? '' : '.';
+  const first = `${lead.charAt(0).toUpperCase()}${lead.slice(1)}${ending}`;
   return state ? `${first} ${state}` : first;
 }

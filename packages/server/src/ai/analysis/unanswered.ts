@@ -13,7 +13,7 @@ import { contentStems, contentWords, stem } from './content-words.js';
 import { requestsHuman } from './human-request.js';
 import { FRUSTRATION } from './lexicons/frustration.js';
 import { DEFERRALS, DEFLECTIONS, YES_NO } from './lexicons/questions.js';
-import { questionOpening, questionSentences } from './questions.js';
+import { isQuestion, questionOpening, questionSentences } from './questions.js';
 import { anyWord, fold, sentences, wordPattern } from './text.js';
 
 export interface CustomerText {
@@ -86,8 +86,15 @@ function isYesNoQuestion(question: string): boolean {
 /** The questions a customer message asks, split where one sentence asks two things. */
 export function askedQuestions(customer: CustomerText): string[] {
   return questionSentences(customer.text, customer.languages)
-    .flatMap((sentence) => sentence.split(QUESTION_JOIN))
-    .map((question) => question.trim())
+    .flatMap((sentence) => {
+      const parts = sentence.split(QUESTION_JOIN).map((part) => part.trim());
+      // "Great, and are duties included?": an interjection before the join asks nothing.
+      return parts.length > 1
+        ? parts.filter(
+            (part) => contentWords(part).length > 1 || isQuestion(part, customer.languages),
+          )
+        : parts;
+    })
     .filter(
       (question) =>
         (contentWords(question).length > 0 || PRICE_QUESTION.test(fold(question))) &&
@@ -162,7 +169,11 @@ function answers(question: string, reply: string, several: boolean): boolean {
     // a trailing order number ("change the address on order 7781").
     const worded = asked.filter((word) => !/\d/.test(word));
     const focus = worded[worded.length - 1] ?? asked[asked.length - 1];
-    return focus !== undefined && replied.has(focus);
+    if (focus !== undefined && replied.has(focus)) return true;
+    // Or it takes up most of what was asked ("Can I change the size on my order…" → "Orders
+    // can be changed within 2 hours…").
+    const sharedWords = shared.filter((word) => !/\d/.test(word));
+    return !several && sharedWords.length >= 2 && sharedWords.length * 2 > worded.length;
   }
   if (WH_START.test(questionOpening(question))) {
     // "What fabric …", "che taglia …": the thing asked about must be in the reply.

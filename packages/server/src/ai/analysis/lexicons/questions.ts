@@ -296,5 +296,7 @@ export const YES_NO = terms(`
 yes; yeah; yep; no; nope; sure; of course; absolutely; unfortunately; ja; nein; leider;
 klar; naturlich; si; claro; por supuesto; lamentablemente; oui; non; bien sur;
 malheureusement; certo; certamente; purtroppo; sim; nao; infelizmente; nee; natuurlijk;
-helaas; zeker
+helaas; zeker; it does; it doesn't; it is; it isn't; it can; it can't; we do; we don't; we are;
+we aren't; we can; we can't; we have; we haven't; they are; they aren't; they do; they don't;
+definitely; certainly; indeed; genau; doch; tout a fait; effectivement; exacto; esatto; exato; precies
 `);

@@ -292,6 +292,87 @@ describe('settings: an admin manages channels and assistants in a real browser',
     );
   });
 
+  it('creates, duplicates and deletes an assistant, refusing while a channel uses it', async () => {
+    const { cookie: adminCookie, csrfToken } = await demoLogin(parley.url);
+    const assignPage = async (assistantId: string | null) => {
+      const [channel] = ours((await channels()).items);
+      const response = await fetch(`${parley.url}/api/channels/${channel?.id}/rules`, {
+        method: 'PUT',
+        headers: {
+          cookie: adminCookie,
+          'x-csrf-token': csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ assistantId }),
+      });
+      expect(response.status).toBe(200);
+    };
+    const listed = async () =>
+      (
+        await getJson<{ items: AssistantView[]; modelSettingsAvailable: boolean }>(
+          '/api/assistants',
+        )
+      ).body;
+    const pageAssistant = ours((await channels()).items)[0]?.assistantId ?? null;
+    expect(pageAssistant).toBeTruthy();
+    // No model is configured here, so no model fields.
+    expect((await listed()).modelSettingsAvailable).toBe(false);
+    expect(await page.getByLabel('Model name').count()).toBe(0);
+
+    writes.length = 0;
+    await page.getByRole('button', { name: 'New assistant', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New assistant' });
+    await form.getByLabel('Name').fill('Returns helper');
+    await form.getByRole('button', { name: 'Create assistant' }).click();
+    await form.waitFor({ state: 'detached' });
+    const original = page.getByRole('article', { name: 'Returns helper', exact: true });
+    await original.waitFor();
+    await page.getByText('“Returns helper” was created.').waitFor();
+    expect(writes).toEqual(['POST /api/assistants']);
+    const created = (await listed()).items.find((item) => item.name === 'Returns helper');
+    expect(created?.publicKey).toMatch(/^pk_/);
+
+    writes.length = 0;
+    await original.getByRole('button', { name: 'Duplicate Returns helper' }).click();
+    const copyCard = page.getByRole('article', { name: 'Returns helper (copy)', exact: true });
+    await copyCard.waitFor();
+    expect(writes).toEqual([`POST /api/assistants/${created?.id}/duplicate`]);
+    const copy = (await listed()).items.find((item) => item.name === 'Returns helper (copy)');
+    if (!copy || !created) throw new Error('the copy is missing');
+    expect(copy.greeting).toBe(created.greeting);
+    expect(copy.publicKey).not.toBe(created.publicKey);
+    expect(await copyCard.getByLabel('Embed snippet').inputValue()).toContain(copy.publicKey);
+
+    // The Messenger page answers with the copy: deleting it is refused, naming the page.
+    await assignPage(copy.id);
+    writes.length = 0;
+    const remove = copyCard.getByRole('button', { name: 'Delete Returns helper (copy)' });
+    await remove.click();
+    const confirm = page.getByRole('dialog', { name: 'Delete “Returns helper (copy)”?' });
+    await confirm.getByRole('button', { name: 'Delete assistant' }).click();
+    const refusal = confirm.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(`“${PAGE.name}”`);
+    expect(writes).toEqual([`DELETE /api/assistants/${copy.id}`]);
+    expect((await listed()).items.map((item) => item.id)).toContain(copy.id);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => hasFocus(remove)).toBe(true);
+
+    // Once the page answers with another assistant, the copy can go.
+    await assignPage(pageAssistant);
+    await remove.click();
+    await confirm.getByRole('button', { name: 'Delete assistant' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await copyCard.waitFor({ state: 'detached' });
+    await page.getByText('“Returns helper (copy)” was deleted.', { exact: false }).waitFor();
+    const after = (await listed()).items.map((item) => item.id);
+    expect(after).not.toContain(copy.id);
+    expect(after).toContain(created.id);
+    const widget = await fetch(`${parley.url}/api/widget/config?key=${copy.publicKey}`);
+    expect(widget.status).toBe(404);
+  });
+
   it('shows settings read-only to an agent, who cannot change them', async () => {
     const { cookie: adminCookie, csrfToken } = await demoLogin(parley.url);
     const created = await fetch(`${parley.url}/api/users`, {

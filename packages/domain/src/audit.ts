@@ -16,7 +16,10 @@ export const AUDIT_ACTIONS = [
   'channel.connected',
   'channel.disconnected',
   'channel.rules_changed',
+  'assistant.created',
   'assistant.updated',
+  'assistant.duplicated',
+  'assistant.deleted',
   'workspace.settings_changed',
   'conversations.exported',
 ] as const;

@@ -1,6 +1,7 @@
 export * from './action-items.js';
 export * from './analysis.js';
 export * from './analysis-settings.js';
+export * from './assistants.js';
 export * from './audit.js';
 export * from './channel-rules.js';
 export * from './channels.js';

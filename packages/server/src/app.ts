@@ -152,7 +152,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     if (error instanceof AppError) {
       return reply
         .status(error.status)
-        .send({ error: { code: error.code, message: error.message } });
+        .send({ error: { ...error.data, code: error.code, message: error.message } });
     }
     if (error.validation) {
       return reply.status(400).send({ error: { code: 'invalid_request', message: error.message } });

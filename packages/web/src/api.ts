@@ -2,6 +2,7 @@
 import type {
   AnalysisBackfillView,
   AnalysisSettings,
+  AssistantModelSettings,
   AuditEntryView,
   ChannelKind,
   ChannelRules,
@@ -65,11 +66,25 @@ export interface Assistant {
   allowedOrigins: string[];
   /** Path of the hosted chat page, e.g. `/c/acme`. */
   shareUrl: string;
+  /** Overrides of the configured model; null: the server's defaults. */
+  model: AssistantModelSettings | null;
 }
 
 export type AssistantChanges = Partial<
-  Pick<Assistant, 'name' | 'instructions' | 'greeting' | 'suggestedQuestions' | 'allowedOrigins'>
+  Pick<
+    Assistant,
+    'name' | 'instructions' | 'greeting' | 'suggestedQuestions' | 'allowedOrigins' | 'model'
+  >
 >;
+
+/** A new assistant needs a name; the server fills in the rest (greeting, any site allowed). */
+export type NewAssistant = AssistantChanges & { name: string };
+
+export interface AssistantList {
+  items: Assistant[];
+  /** A model endpoint is configured, so per-assistant model settings take effect. */
+  modelSettingsAvailable: boolean;
+}
 
 export interface Channel {
   id: string;
@@ -304,8 +319,20 @@ export const api = {
       (body) => body.backfill,
     ),
 
-  listAssistants: () =>
-    request<{ items: Assistant[] }>('GET', '/api/assistants').then((page) => page.items),
+  listAssistants: () => request<AssistantList>('GET', '/api/assistants').then((page) => page.items),
+
+  /** The assistants, and whether their model settings apply (a model is configured). */
+  assistantList: () => request<AssistantList>('GET', '/api/assistants'),
+
+  /** Admins only. */
+  createAssistant: (assistant: NewAssistant) =>
+    request<Assistant>('POST', '/api/assistants', assistant),
+
+  /** Admins only; the copy gets "(copy)" in its name and a new public key and share link. */
+  duplicateAssistant: (id: string) => request<Assistant>('POST', `${assistantPath(id)}/duplicate`),
+
+  /** Admins only; refused (409 `assistant_in_use`, naming them) while channels use it. */
+  deleteAssistant: (id: string) => request<void>('DELETE', assistantPath(id)),
 
   updateAssistant: (id: string, changes: AssistantChanges) =>
     request<Assistant>('PATCH', assistantPath(id), changes),

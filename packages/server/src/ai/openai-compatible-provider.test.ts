@@ -10,7 +10,7 @@ let server: Server;
 let baseUrl: string;
 const received: {
   authorization?: string;
-  body: { model: string; messages: { role: string; content: string }[] };
+  body: { model: string; temperature?: number; messages: { role: string; content: string }[] };
 }[] = [];
 let nextStatus = 200;
 
@@ -87,6 +87,18 @@ describe('OpenAI-compatible provider', () => {
     expect(call?.body.messages[0]?.role).toBe('system');
     expect(call?.body.messages[0]?.content).toContain('Shipping is free over 50 EUR.');
     expect(call?.body.messages.slice(1)).toEqual(request.turns);
+  });
+
+  it("uses the assistant's own model and temperature when it has them", async () => {
+    const provider = new OpenAiCompatibleProvider({ baseUrl, model: 'gpt-test' });
+    await provider.reply({ ...request, model: { name: 'gpt-other', temperature: 0.2 } });
+    await provider.reply({ ...request, model: { temperature: 0 } });
+    await provider.reply(request);
+    expect(received.map((call) => [call.body.model, call.body.temperature])).toEqual([
+      ['gpt-other', 0.2],
+      ['gpt-test', 0],
+      ['gpt-test', undefined],
+    ]);
   });
 
   it('asks for a retry on rate limits, honouring Retry-After', async () => {

@@ -32,6 +32,7 @@ export function systemPrompt(request: ReplyRequest): string {
 
 export class OpenAiCompatibleProvider implements ModelProvider {
   readonly name: string;
+  readonly acceptsModelSettings = true;
   private readonly fetch: typeof fetch;
 
   constructor(private readonly options: OpenAiCompatibleOptions) {
@@ -44,7 +45,15 @@ export class OpenAiCompatibleProvider implements ModelProvider {
       { role: 'system', content: systemPrompt(request) },
       ...request.turns,
     ];
-    return this.complete({ messages }, this.options.timeoutMs ?? 60_000);
+    const { name, temperature } = request.model ?? {};
+    return this.complete(
+      {
+        ...(name ? { model: name } : {}),
+        ...(temperature !== undefined ? { temperature } : {}),
+        messages,
+      },
+      this.options.timeoutMs ?? 60_000,
+    );
   }
 
   async structured(request: StructuredRequest): Promise<unknown> {

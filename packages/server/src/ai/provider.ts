@@ -10,6 +10,8 @@ export interface ChatTurn {
 
 export interface ReplyRequest {
   assistant: { name: string; instructions: string; greeting: string };
+  /** The assistant's own model name and temperature, for providers that accept them. */
+  model?: { name?: string; temperature?: number };
   /** The conversation so far, oldest first. */
   turns: ChatTurn[];
 }
@@ -30,6 +32,9 @@ export interface ModelProvider {
   /** False for a provider that only acknowledges and never answers (the offline assistant):
    * each of its replies counts as a failed answer for the safety net. */
   readonly canAnswer?: boolean;
+  /** True when `reply` honours a per-assistant model name and temperature (a configured
+   * model endpoint); Settings shows those fields only then. */
+  readonly acceptsModelSettings?: boolean;
   reply(request: ReplyRequest): Promise<string>;
   /** The parsed JSON the model answered, not yet validated: callers check it (zod) and
    * decide what an invalid answer means. Absent when there is no model (offline). */

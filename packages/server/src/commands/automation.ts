@@ -4,6 +4,7 @@
  * transaction, so the reply job exists exactly when the message does.
  */
 import {
+  type AssistantModelSettings,
   decideAutoReply,
   failedAnswersInARow,
   normalizeChannelRules,
@@ -12,6 +13,7 @@ import {
 } from '@parley/domain';
 import { messageSignals } from '../ai/analysis/signals.js';
 import { isNonAnswer } from '../ai/analysis/unanswered.js';
+import type { ReplyRequest } from '../ai/provider.js';
 import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -99,6 +101,17 @@ async function safetyNetCheck(
 
 const HISTORY_TURNS = 20;
 
+/** The assistant's overrides of the configured model, when it has any. */
+function modelOf(settings: AssistantModelSettings | null): Pick<ReplyRequest, 'model'> {
+  if (!settings || (settings.name === null && settings.temperature === null)) return {};
+  return {
+    model: {
+      ...(settings.name ? { name: settings.name } : {}),
+      ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
+    },
+  };
+}
+
 /** The reply job: the assistant answers the conversation as it stands when the job runs. */
 export async function runAssistantReply(ctx: Context, conversationId: string): Promise<void> {
   const conversation = await ctx.db
@@ -137,6 +150,7 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
       instructions: assistant.instructions,
       greeting: assistant.greeting,
     },
+    ...modelOf(assistant.model_settings),
     turns: pending.turns,
   });
   try {

@@ -1,5 +1,5 @@
 /** Creating workspaces, their first operator, assistants and channels. */
-import type { ChannelKind, ChannelRules } from '@parley/domain';
+import type { AssistantModelSettings, ChannelKind, ChannelRules } from '@parley/domain';
 import { publicKey, shareSlug } from '../lib/ids.js';
 import { assertStrongPassword } from '../lib/password-policy.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -43,6 +43,16 @@ export interface AssistantInput {
   greeting?: string;
   suggestedQuestions?: string[];
   allowedOrigins?: string[];
+  model?: Partial<AssistantModelSettings> | null;
+}
+
+/** The model_settings column: null unless a setting is actually overridden. */
+export function modelSettingsColumn(
+  model: Partial<AssistantModelSettings> | null | undefined,
+): string | null {
+  const name = model?.name?.trim() || null;
+  const temperature = model?.temperature ?? null;
+  return name === null && temperature === null ? null : JSON.stringify({ name, temperature });
 }
 
 export function createAssistant(
@@ -61,6 +71,7 @@ export function createAssistant(
       public_key: publicKey(),
       allowed_origins: JSON.stringify(input.allowedOrigins ?? ['*']),
       share_slug: shareSlug(input.name),
+      model_settings: modelSettingsColumn(input.model),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

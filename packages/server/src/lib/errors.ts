@@ -1,10 +1,12 @@
-/** Errors that cross the HTTP boundary: each carries a stable code and a message for people. */
+/** Errors that cross the HTTP boundary: each carries a stable code and a message for people,
+ * and sometimes data a client can act on (sent beside them, never parsed out of the message). */
 
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly data?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -16,4 +18,5 @@ export const forbidden = (message: string) => new AppError(403, 'forbidden', mes
 export const unauthorized = (message = 'Please log in.') =>
   new AppError(401, 'unauthorized', message);
 export const badRequest = (message: string) => new AppError(400, 'bad_request', message);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const conflict = (code: string, message: string, data?: Record<string, unknown>) =>
+  new AppError(409, code, message, data);

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProxySignature } from '../channels/shopify/app-proxy.js';
 import { SHOPIFY_HMAC_HEADER } from '../channels/shopify/webhook.js';
-import { createChannel } from '../commands/workspaces.js';
+import { createAssistant, createChannel } from '../commands/workspaces.js';
 import { startTestServer, type TestServer } from '../test-support/app.js';
 import { BACKENDS } from '../test-support/db.js';
 import { pubsubPushBody } from '../test-support/gmail-fixtures.js';
@@ -102,6 +102,7 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
       password: 'orbit-kettle-42-quiet',
     });
     const apiKey = await api('/api/api-keys', { name: 'Script' });
+    const doomed = await createAssistant(db, app.workspaceId, { name: 'Doomed' });
     const cursor = Buffer.from(
       JSON.stringify({ at: new Date().toISOString(), id: conversationId }),
     ).toString('base64url');
@@ -241,7 +242,28 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
         greeting: 'Hi!',
         suggestedQuestions: ['Where is my order?'],
         allowedOrigins: ['https://allowed.example'],
+        model: { name: 'gpt-4o-mini', temperature: 0.4 },
       }),
+      'POST /api/assistants': {
+        shape: {
+          method: 'POST',
+          route: '/api/assistants',
+          body: {
+            name: 'Nova',
+            instructions: 'Be brief.',
+            greeting: 'Hello!',
+            suggestedQuestions: ['Do you ship abroad?'],
+            allowedOrigins: ['*'],
+            model: { name: 'gpt-4o-mini', temperature: 0.2 },
+          },
+        },
+      },
+      'POST /api/assistants/:id/duplicate': id(
+        'POST',
+        '/api/assistants/:id/duplicate',
+        app.assistant.id,
+      ),
+      'DELETE /api/assistants/:id': id('DELETE', '/api/assistants/:id', doomed.id),
       'GET /api/users': plain('GET', '/api/users'),
       'POST /api/users': {
         shape: {

@@ -309,6 +309,13 @@ const conversationAnalysis: Migration = {
   },
 };
 
+/** Per-assistant model settings (model name, temperature), null for the server's defaults. */
+const assistantModelSettings: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE assistants ADD COLUMN model_settings jsonb`.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -321,6 +328,7 @@ export const migrationProvider: MigrationProvider = {
       '0007_one_widget_channel_per_assistant': oneWidgetChannelPerAssistant,
       '0008_audit_log': auditLog,
       '0009_conversation_analysis': conversationAnalysis,
+      '0010_assistant_model_settings': assistantModelSettings,
     };
   },
 };

@@ -1,5 +1,6 @@
 /** Row types of every table, as Kysely sees them. One schema serves PGlite and PostgreSQL. */
 import type {
+  AssistantModelSettings,
   AuditAction,
   AuditDetails,
   AuditTargetType,
@@ -86,6 +87,8 @@ export interface AssistantsTable {
   public_key: string;
   allowed_origins: Json<string[]>;
   share_slug: string;
+  /** Overrides of the configured model (migration 0010); null: the server's defaults. */
+  model_settings: NullableJson<AssistantModelSettings>;
   created_at: Generated<Date>;
 }
 

@@ -2,10 +2,13 @@
  * Nothing is fetched while `enabled` is false (pages that show neither). */
 import { useCallback, useEffect, useState } from 'react';
 import { type Assistant, api, type Channel } from '../api';
+import { putAssistant as putInList } from '../settings/assistant-form';
 
 interface SettingsData {
   channels: Channel[];
   assistants: Assistant[];
+  /** A model is configured, so assistants' model settings apply. */
+  modelSettingsAvailable: boolean;
   loading: boolean;
   error: string | null;
 }
@@ -14,6 +17,7 @@ export function useSettingsData(enabled = true) {
   const [data, setData] = useState<SettingsData>({
     channels: [],
     assistants: [],
+    modelSettingsAvailable: false,
     loading: true,
     error: null,
   });
@@ -26,9 +30,16 @@ export function useSettingsData(enabled = true) {
     if (!enabled) return;
     let cancelled = false;
     setData((previous) => ({ ...previous, loading: true, error: null }));
-    Promise.all([api.listChannels(), api.listAssistants()]).then(
+    Promise.all([api.listChannels(), api.assistantList()]).then(
       ([channels, assistants]) => {
-        if (!cancelled) setData({ channels, assistants, loading: false, error: null });
+        if (!cancelled)
+          setData({
+            channels,
+            assistants: assistants.items,
+            modelSettingsAvailable: assistants.modelSettingsAvailable,
+            loading: false,
+            error: null,
+          });
       },
       (error: Error) => {
         if (!cancelled)
@@ -55,7 +66,16 @@ export function useSettingsData(enabled = true) {
   const putAssistant = useCallback((assistant: Assistant) => {
     setData((previous) => ({
       ...previous,
-      assistants: previous.assistants.map((item) => (item.id === assistant.id ? assistant : item)),
+      assistants: putInList(previous.assistants, assistant),
+    }));
+  }, []);
+
+  /** A deleted assistant; the server deleted its unused widget channels with it. */
+  const removeAssistant = useCallback((id: string) => {
+    setData((previous) => ({
+      ...previous,
+      assistants: previous.assistants.filter((item) => item.id !== id),
+      channels: previous.channels.filter((channel) => channel.assistantId !== id),
     }));
   }, []);
 
@@ -66,5 +86,6 @@ export function useSettingsData(enabled = true) {
     reload,
     putChannel,
     putAssistant,
+    removeAssistant,
   };
 }

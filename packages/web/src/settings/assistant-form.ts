@@ -1,14 +1,17 @@
-/** The assistant form: its draft, checks that mirror the server's limits, and the PATCH body. */
-import type { Assistant, AssistantChanges } from '../api';
+/** The assistant forms: the edit draft, checks that mirror the server's limits, the PATCH
+ * body, the new-assistant form, and the settings list kept in the server's order. */
+import { MAX_ASSISTANT_NAME_LENGTH, MAX_MODEL_NAME_LENGTH, MAX_TEMPERATURE } from '@parley/domain';
+import type { Assistant, AssistantChanges, NewAssistant } from '../api';
 import type { FieldNames } from './server-errors';
 
 export const MAX_SUGGESTED_QUESTIONS = 10;
 export const LIMITS = {
-  name: 80,
+  name: MAX_ASSISTANT_NAME_LENGTH,
   greeting: 500,
   instructions: 20_000,
   question: 200,
   origins: 50,
+  modelName: MAX_MODEL_NAME_LENGTH,
 } as const;
 
 export interface AssistantDraft {
@@ -18,6 +21,10 @@ export interface AssistantDraft {
   /** List editors keep empty rows while typing; they are dropped when saving. */
   suggestedQuestions: string[];
   allowedOrigins: string[];
+  /** Empty: the server's configured model. */
+  modelName: string;
+  /** As typed; empty: the model's default temperature. */
+  temperature: string;
 }
 
 export type AssistantField = keyof AssistantDraft;
@@ -29,6 +36,8 @@ export const ASSISTANT_FIELD_NAMES: FieldNames<AssistantField>[] = [
   { field: 'instructions', names: ['instructions'] },
   { field: 'suggestedQuestions', names: ['suggestedQuestions'] },
   { field: 'allowedOrigins', names: ['allowedOrigins', 'origin'] },
+  { field: 'modelName', names: ['model.name'] },
+  { field: 'temperature', names: ['model.temperature', 'temperature'] },
 ];
 
 export function assistantDraftOf(assistant: Assistant): AssistantDraft {
@@ -38,6 +47,11 @@ export function assistantDraftOf(assistant: Assistant): AssistantDraft {
     instructions: assistant.instructions,
     suggestedQuestions: assistant.suggestedQuestions,
     allowedOrigins: assistant.allowedOrigins,
+    modelName: assistant.model?.name ?? '',
+    temperature:
+      assistant.model?.temperature === null || assistant.model?.temperature === undefined
+        ? ''
+        : String(assistant.model.temperature),
   };
 }
 
@@ -53,12 +67,24 @@ export function isOrigin(value: string): boolean {
   return value === '*' || /^https?:\/\/[^/\s]+$/.test(value);
 }
 
+function nameError(value: string): string | undefined {
+  const name = value.trim();
+  if (name === '') return 'Give the assistant a name.';
+  if (name.length > LIMITS.name) return `Keep the name under ${LIMITS.name} characters.`;
+  return undefined;
+}
+
+/** "0.7" or "0,7" (as some keyboards type it); null for an empty field or not a number. */
+export function parseTemperature(value: string): number | null {
+  const text = value.trim().replace(',', '.');
+  if (text === '' || !/^\d*\.?\d+$|^\d+\.$/.test(text)) return null;
+  return Number(text);
+}
+
 export function validateAssistantDraft(draft: AssistantDraft): AssistantErrors {
   const errors: AssistantErrors = {};
-  const name = draft.name.trim();
-  if (name === '') errors.name = 'Give the assistant a name.';
-  else if (name.length > LIMITS.name)
-    errors.name = `Keep the name under ${LIMITS.name} characters.`;
+  const name = nameError(draft.name);
+  if (name) errors.name = name;
   if (draft.greeting.length > LIMITS.greeting) {
     errors.greeting = `Keep the greeting under ${LIMITS.greeting} characters.`;
   }
@@ -78,16 +104,65 @@ export function validateAssistantDraft(draft: AssistantDraft): AssistantErrors {
   } else if (origins.length > LIMITS.origins) {
     errors.allowedOrigins = `List at most ${LIMITS.origins} origins.`;
   }
+  if (draft.modelName.trim().length > LIMITS.modelName) {
+    errors.modelName = `Keep the model name under ${LIMITS.modelName} characters.`;
+  }
+  if (draft.temperature.trim() !== '') {
+    const temperature = parseTemperature(draft.temperature);
+    if (temperature === null || temperature > MAX_TEMPERATURE) {
+      errors.temperature = `A number from 0 to ${MAX_TEMPERATURE}, like 0.7, or empty for the model’s default.`;
+    }
+  }
   return errors;
 }
 
-/** The request body for a draft that passed validation. */
-export function assistantChanges(draft: AssistantDraft): AssistantChanges {
+/** The request body for a draft that passed validation. Model settings are sent only when they
+ * apply (a model is configured), so saving never clears what an admin set earlier. */
+export function assistantChanges(
+  draft: AssistantDraft,
+  options: { withModel: boolean },
+): AssistantChanges {
   return {
     name: draft.name.trim(),
     greeting: draft.greeting,
     instructions: draft.instructions,
     suggestedQuestions: [...new Set(filled(draft.suggestedQuestions))],
     allowedOrigins: [...new Set(filled(draft.allowedOrigins).map(normalizeOrigin))],
+    ...(options.withModel
+      ? {
+          model: {
+            name: draft.modelName.trim() || null,
+            temperature: parseTemperature(draft.temperature),
+          },
+        }
+      : {}),
   };
+}
+
+/** The "New assistant" form asks for a name; the rest is edited on the assistant's card. */
+export interface NewAssistantDraft {
+  name: string;
+}
+
+export const EMPTY_NEW_ASSISTANT: NewAssistantDraft = { name: '' };
+
+export const NEW_ASSISTANT_FIELD_NAMES: FieldNames<'name'>[] = [{ field: 'name', names: ['name'] }];
+
+export function validateNewAssistant(draft: NewAssistantDraft): Partial<Record<'name', string>> {
+  const name = nameError(draft.name);
+  return name ? { name } : {};
+}
+
+export function newAssistantOf(draft: NewAssistantDraft): NewAssistant {
+  return { name: draft.name.trim() };
+}
+
+/** The list with this assistant replaced where it is (a rename does not move the card being
+ * edited), or added where the server would list it (by name). */
+export function putAssistant(items: Assistant[], assistant: Assistant): Assistant[] {
+  if (items.some((item) => item.id === assistant.id)) {
+    return items.map((item) => (item.id === assistant.id ? assistant : item));
+  }
+  const at = items.findIndex((item) => item.name.localeCompare(assistant.name) > 0);
+  return at === -1 ? [...items, assistant] : [...items.slice(0, at), assistant, ...items.slice(at)];
 }

@@ -16,7 +16,10 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'channel.connected': 'Connected a channel',
   'channel.disconnected': 'Disconnected a channel',
   'channel.rules_changed': 'Changed channel rules',
+  'assistant.created': 'Created an assistant',
   'assistant.updated': 'Changed an assistant',
+  'assistant.duplicated': 'Duplicated an assistant',
+  'assistant.deleted': 'Deleted an assistant',
   'workspace.settings_changed': 'Changed workspace settings',
   'conversations.exported': 'Exported conversations',
 };
@@ -36,6 +39,7 @@ const FIELD_LABELS: Record<string, string> = {
   greeting: 'greeting',
   suggestedQuestions: 'suggested questions',
   allowedOrigins: 'allowed sites',
+  model: 'model settings',
 };
 
 /** "Changed channel rules (auto-reply, keywords)", "Added a teammate (agent)". */

@@ -1,4 +1,10 @@
-import { CHANNEL_KINDS, MAX_DELAY_SECONDS } from '@parley/domain';
+import {
+  CHANNEL_KINDS,
+  MAX_ASSISTANT_NAME_LENGTH,
+  MAX_DELAY_SECONDS,
+  MAX_MODEL_NAME_LENGTH,
+  MAX_TEMPERATURE,
+} from '@parley/domain';
 import { z } from 'zod';
 import { safeJson, safeText } from '../../lib/safe-input.js';
 
@@ -34,15 +40,27 @@ const origin = safeText()
     'an origin like https://shop.example',
   );
 
-export const assistantBody = z
+/** Overrides of the configured model; an empty name or a missing value means the default. */
+const modelSettings = z
   .object({
-    name: safeText().trim().min(1).max(80),
-    instructions: safeText().max(20_000),
-    greeting: safeText().max(500),
-    suggestedQuestions: z.array(safeText().trim().min(1).max(200)).max(10),
-    allowedOrigins: z.array(origin).max(50),
+    name: safeText().trim().max(MAX_MODEL_NAME_LENGTH).nullable().default(null),
+    temperature: z.number().min(0).max(MAX_TEMPERATURE).nullable().default(null),
   })
-  .partial();
+  .nullable();
+
+const assistantFields = {
+  name: safeText().trim().min(1).max(MAX_ASSISTANT_NAME_LENGTH),
+  instructions: safeText().max(20_000),
+  greeting: safeText().max(500),
+  suggestedQuestions: z.array(safeText().trim().min(1).max(200)).max(10),
+  allowedOrigins: z.array(origin).max(50),
+  model: modelSettings,
+};
+
+export const assistantBody = z.object(assistantFields).partial();
+
+/** A new assistant needs a name; the rest has defaults (see commands/workspaces.ts). */
+export const newAssistantBody = z.object(assistantFields).partial().required({ name: true });
 
 export const connectBody = z.object({
   kind: z.enum(CHANNEL_KINDS),

@@ -2,28 +2,17 @@
 import { normalizeChannelRules } from '@parley/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { deleteAssistant, duplicateAssistant } from '../../commands/assistants.js';
 import { recordAudit } from '../../commands/audit.js';
 import { connectChannel } from '../../commands/connect-channel.js';
+import { createAssistant, modelSettingsColumn } from '../../commands/workspaces.js';
 import type { Context } from '../../context.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
+import { presentAssistant } from '../../presenters/assistant.js';
 import { presentChannel } from '../../presenters/channel.js';
-import type { AssistantRow } from '../../store/schema.js';
-import { assistantBody, connectBody, idParams, rulesBody } from './schema.js';
-
-function presentAssistant(row: AssistantRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    instructions: row.instructions,
-    publicKey: row.public_key,
-    greeting: row.greeting,
-    suggestedQuestions: row.suggested_questions,
-    allowedOrigins: row.allowed_origins,
-    shareUrl: `/c/${row.share_slug}`,
-  };
-}
+import { assistantBody, connectBody, idParams, newAssistantBody, rulesBody } from './schema.js';
 
 export async function workspaceRoutes(
   app: FastifyInstance,
@@ -41,8 +30,50 @@ export async function workspaceRoutes(
       .where('workspace_id', '=', operatorOf(request).workspaceId)
       .orderBy('name')
       .execute();
-    return { items: rows.map(presentAssistant) };
+    // Model settings only mean something when a model answers (not the offline assistant).
+    return {
+      items: rows.map(presentAssistant),
+      modelSettingsAvailable: ctx.provider.acceptsModelSettings === true,
+    };
   });
+
+  api.post(
+    '/api/assistants',
+    { preHandler, schema: { body: newAssistantBody, tags } },
+    async (request, reply) => {
+      const { workspaceId } = requireAdmin(request);
+      const row = await ctx.db.transaction().execute(async (trx) => {
+        const created = await createAssistant(trx, workspaceId, request.body);
+        await recordAudit(trx, {
+          ...byOperator(request),
+          action: 'assistant.created',
+          target: { type: 'assistant', id: created.id, label: created.name },
+        });
+        return created;
+      });
+      return reply.status(201).send(presentAssistant(row));
+    },
+  );
+
+  api.post(
+    '/api/assistants/:id/duplicate',
+    { preHandler, schema: { params: idParams, tags } },
+    async (request, reply) => {
+      requireAdmin(request);
+      const copy = await duplicateAssistant(ctx.db, byOperator(request), request.params.id);
+      return reply.status(201).send(presentAssistant(copy));
+    },
+  );
+
+  api.delete(
+    '/api/assistants/:id',
+    { preHandler, schema: { params: idParams, tags } },
+    async (request, reply) => {
+      requireAdmin(request);
+      await deleteAssistant(ctx.db, byOperator(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
 
   api.patch(
     '/api/assistants/:id',
@@ -62,6 +93,7 @@ export async function workspaceRoutes(
           ...(body.allowedOrigins !== undefined
             ? { allowed_origins: JSON.stringify(body.allowedOrigins) }
             : {}),
+          ...(body.model !== undefined ? { model_settings: modelSettingsColumn(body.model) } : {}),
         })
         .where('id', '=', request.params.id)
         .where('workspace_id', '=', workspaceId)

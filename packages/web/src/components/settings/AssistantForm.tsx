@@ -1,5 +1,6 @@
-/** Edits one assistant (PATCH /api/assistants/:id): what it is called, says and knows, and
- * which websites may embed it. */
+/** Edits one assistant (PATCH /api/assistants/:id): what it is called, says and knows, which
+ * websites may embed it, and — when a model is configured — which model answers and how. */
+import { MAX_TEMPERATURE } from '@parley/domain';
 import { type Assistant, api } from '../../api';
 import { useSettingsForm } from '../../hooks/useSettingsForm';
 import {
@@ -18,16 +19,21 @@ import { TextField } from './TextField';
 interface Props {
   assistant: Assistant;
   canEdit: boolean;
+  /** A model is configured, so its model settings apply and are shown. */
+  modelSettingsAvailable: boolean;
   onSaved: (assistant: Assistant) => void;
 }
 
-export function AssistantForm({ assistant, canEdit, onSaved }: Props) {
+export function AssistantForm({ assistant, canEdit, modelSettingsAvailable, onSaved }: Props) {
   const form = useSettingsForm({
     initial: assistantDraftOf(assistant),
     validate: validateAssistantDraft,
     fieldNames: () => ASSISTANT_FIELD_NAMES,
     save: async (draft) => {
-      const saved = await api.updateAssistant(assistant.id, assistantChanges(draft));
+      const saved = await api.updateAssistant(
+        assistant.id,
+        assistantChanges(draft, { withModel: modelSettingsAvailable }),
+      );
       onSaved(saved);
       return assistantDraftOf(saved);
     },
@@ -88,6 +94,28 @@ export function AssistantForm({ assistant, canEdit, onSaved }: Props) {
         }
         error={errors.allowedOrigins}
       />
+      {modelSettingsAvailable && (
+        <fieldset className="settings-group">
+          <legend>Model</legend>
+          <TextField
+            label="Model name"
+            value={draft.modelName}
+            onChange={(modelName) => update({ modelName })}
+            maxLength={LIMITS.modelName}
+            placeholder="The server’s default model"
+            hint="As your model provider names it, e.g. gpt-4o-mini. Empty: the model the server is configured with."
+            error={errors.modelName}
+          />
+          <TextField
+            label="Temperature"
+            value={draft.temperature}
+            onChange={(temperature) => update({ temperature })}
+            placeholder="The model’s default"
+            hint={`0 to ${MAX_TEMPERATURE}: lower answers more predictably, higher more varied. Empty: the model’s default.`}
+            error={errors.temperature}
+          />
+        </fieldset>
+      )}
       <FormActions
         status={form.status}
         saveLabel="Save assistant"

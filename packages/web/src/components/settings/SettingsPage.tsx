@@ -119,7 +119,9 @@ export function SettingsPage({
             <AssistantsSettings
               assistants={data.assistants}
               canEdit={canEdit}
+              modelSettingsAvailable={data.modelSettingsAvailable}
               onAssistant={data.putAssistant}
+              onDeleted={data.removeAssistant}
             />
           )}
           {ready && section === 'intelligence' && intelligence.settings && (

@@ -12,7 +12,7 @@ import { META_KINDS, type MetaChannelKind } from '../channels/meta/envelope.js';
 import { shopifyChannelInput } from '../channels/shopify/connect.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
-import { AppError, badRequest, conflict } from '../lib/errors.js';
+import { AppError, badRequest, conflict, isUniqueViolation } from '../lib/errors.js';
 import type { ChannelRow } from '../store/schema.js';
 import { type AuditOrigin, recordAudit } from './audit.js';
 import { createChannel } from './workspaces.js';
@@ -35,8 +35,6 @@ function invalid(errors: { field: string; message: string }[]): AppError {
   );
   return badRequest(`The connection details are not valid — ${details.join('; ')}`);
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 const accountTaken = () =>
   conflict('channel_exists', 'This account is already connected as a channel of this kind.');
@@ -134,7 +132,7 @@ export async function connectChannel(
   });
   // The check above can race with another admin connecting the same account at once.
   return connect.catch((error: unknown) => {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    if (!isUniqueViolation(error)) throw error;
     // Widget channels are unique per assistant (migration 0007), not per account.
     if (WIDGET_KINDS.includes(input.kind)) {
       throw conflict('channel_exists', 'This assistant already has a channel of this kind.');

@@ -20,3 +20,8 @@ export const unauthorized = (message = 'Please log in.') =>
 export const badRequest = (message: string) => new AppError(400, 'bad_request', message);
 export const conflict = (code: string, message: string, data?: Record<string, unknown>) =>
   new AppError(409, code, message, data);
+
+/** PostgreSQL's unique_violation: a concurrent or repeated insert hit a unique constraint. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '23505';
+}

@@ -26,38 +26,44 @@ export function lockDurationMs(failures: number): number {
   return Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS);
 }
 
-/** Milliseconds until the key may try again; 0 when it may now. */
-export async function lockedForMs(db: Db, key: string, now: Date): Promise<number> {
-  const row = await db
-    .selectFrom('login_throttles')
-    .select('locked_until')
-    .where('key_hash', '=', hashKey(key))
-    .executeTakeFirst();
-  return Math.max(0, (row?.locked_until?.getTime() ?? 0) - now.getTime());
-}
-
-export async function recordFailure(db: Db, key: string, now: Date): Promise<void> {
-  const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
-  const { failures } = await db
-    .insertInto('login_throttles')
-    .values({ key_hash: hashKey(key), failures: 1, last_failure_at: now, locked_until: null })
-    .onConflict((conflict) =>
-      conflict.column('key_hash').doUpdateSet({
-        failures: sql<number>`CASE WHEN login_throttles.last_failure_at < ${forgetBefore}
-          THEN 1 ELSE login_throttles.failures + 1 END`,
-        last_failure_at: now,
-      }),
-    )
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  const lockMs = lockDurationMs(failures);
-  if (lockMs > 0) {
-    await db
-      .updateTable('login_throttles')
-      .set({ locked_until: new Date(now.getTime() + lockMs) })
-      .where('key_hash', '=', hashKey(key))
+/**
+ * Claims one attempt for `key` before the password or code is checked, or refuses it while
+ * the key is locked: returns 0 when the attempt may go ahead, else the milliseconds left.
+ * The attempt counts as a failure at once (and sets the lock it would earn), and a success
+ * clears it (`clearFailures`). Checking the lock and counting happen under one row lock, so
+ * attempts sent at the same moment each see the ones before them: a burst gets no more checks
+ * than attempts one after another would.
+ */
+export async function claimAttempt(db: Db, key: string, now: Date): Promise<number> {
+  const keyHash = hashKey(key);
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('login_throttles')
+      .values({ key_hash: keyHash, failures: 0, last_failure_at: now, locked_until: null })
+      .onConflict((conflict) => conflict.column('key_hash').doNothing())
       .execute();
-  }
+    const row = await trx
+      .selectFrom('login_throttles')
+      .select(['failures', 'last_failure_at', 'locked_until'])
+      .where('key_hash', '=', keyHash)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const waitMs = (row.locked_until?.getTime() ?? 0) - now.getTime();
+    if (waitMs > 0) return waitMs;
+    const forgotten = row.last_failure_at.getTime() < now.getTime() - FORGET_AFTER_MS;
+    const failures = forgotten ? 1 : row.failures + 1;
+    const lockMs = lockDurationMs(failures);
+    await trx
+      .updateTable('login_throttles')
+      .set({
+        failures,
+        last_failure_at: now,
+        locked_until: lockMs > 0 ? new Date(now.getTime() + lockMs) : null,
+      })
+      .where('key_hash', '=', keyHash)
+      .execute();
+    return 0;
+  });
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {

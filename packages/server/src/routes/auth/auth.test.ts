@@ -103,6 +103,22 @@ describe('sign-in', () => {
     advance(61_000);
   });
 
+  it('gives a burst of simultaneous guesses no more checks than guesses one after another', async () => {
+    await addWorkspace('Burst', 'burst@test.local', 'violet-harbor-canoe');
+    // Sent at once, from 20 addresses: each waits for scrypt, so a check-then-count throttle
+    // let all of them through before the first failure was counted.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => login('burst@test.local', `wrong-guess-${index}`)),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    // And the right password is locked out like the guesses until the lock ends.
+    expect((await login('burst@test.local', 'violet-harbor-canoe')).status).toBe(429);
+    advance(61_000);
+    expect((await login('burst@test.local', 'violet-harbor-canoe')).status).toBe(200);
+  });
+
   it('ends a session on logout only with its CSRF token', async () => {
     const session = await sessionOf(await login(app.operator.email, app.operator.password));
     const forged = await post('/api/auth/logout', {}, session, false);

@@ -22,16 +22,11 @@ import {
   createLoginChallenge,
   endLoginChallenge,
 } from '../../store/login-challenges.js';
-import {
-  clearFailures,
-  codeThrottleKey,
-  passwordThrottleKey,
-  recordFailure,
-} from '../../store/login-throttle.js';
+import { clearFailures, codeThrottleKey, passwordThrottleKey } from '../../store/login-throttle.js';
 import { recordFailedLogin, recordLogin, recordLogout } from './audit.js';
 import { passwordRoutes } from './password.js';
 import { loginBody, secondFactorBody } from './schema.js';
-import { assertNotThrottled } from './throttle.js';
+import { takeAttempt } from './throttle.js';
 import { twoFactorRoutes } from './two-factor.js';
 
 type AuthContext = Context & { secureCookies: boolean };
@@ -91,11 +86,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AuthContext) {
     { schema: { body: loginBody, tags: ['auth'] }, config: { rateLimit: LOGIN_RATE_LIMIT } },
     async (request, reply) => {
       const throttle = passwordThrottleKey(request.body.email);
-      await assertNotThrottled(ctx, reply, throttle);
+      await takeAttempt(ctx, reply, throttle);
       const { accounts, matches } = await checkPassword(ctx.db, request.body);
       const [user] = matches;
       if (!user) {
-        await recordFailure(ctx.db, throttle, ctx.now());
         for (const account of accounts) recordFailedLogin(ctx, request, reply, account);
         throw unauthorized('Wrong email or password.');
       }
@@ -130,14 +124,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AuthContext) {
       const userId = await challengeUserId(ctx.db, request.body.challenge, ctx.now());
       if (!userId) throw unauthorized('This sign-in has expired. Enter your password again.');
       const throttle = codeThrottleKey(userId);
-      await assertNotThrottled(ctx, reply, throttle);
+      await takeAttempt(ctx, reply, throttle);
       const user = await ctx.db
         .selectFrom('users')
         .select(['id', 'workspace_id'])
         .where('id', '=', userId)
         .executeTakeFirstOrThrow();
       if (!(await verifySecondFactor(ctx, userId, request.body.code))) {
-        await recordFailure(ctx.db, throttle, ctx.now());
         recordFailedLogin(ctx, request, reply, user);
         throw unauthorized('That code is not right. Enter the current code or a recovery code.');
       }

@@ -13,9 +13,9 @@ import {
   requireOperator,
   SESSION_COOKIE,
 } from '../../policies/session.js';
-import { clearFailures, passwordThrottleKey, recordFailure } from '../../store/login-throttle.js';
+import { clearFailures, passwordThrottleKey } from '../../store/login-throttle.js';
 import { changePasswordBody } from './schema.js';
-import { assertNotThrottled } from './throttle.js';
+import { takeAttempt } from './throttle.js';
 
 export async function passwordRoutes(app: FastifyInstance, ctx: Context) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -39,9 +39,8 @@ export async function passwordRoutes(app: FastifyInstance, ctx: Context) {
         .executeTakeFirstOrThrow();
       // Same account throttle as the login, so a stolen session cannot guess the password.
       const throttle = passwordThrottleKey(user.email);
-      await assertNotThrottled(ctx, reply, throttle);
+      await takeAttempt(ctx, reply, throttle);
       if (!(await verifyPassword(request.body.currentPassword, user.password_hash))) {
-        await recordFailure(ctx.db, throttle, ctx.now());
         throw new AppError(400, 'wrong_password', 'Your current password is not right.');
       }
       await clearFailures(ctx.db, throttle);

@@ -1,15 +1,12 @@
-/** Answers 429 with Retry-After while an account is locked after failed attempts. */
+/** Takes one attempt from an account's allowance, or answers 429 with Retry-After while it is
+ * locked after failed attempts. The attempt counts as failed until `clearFailures`. */
 import type { FastifyReply } from 'fastify';
 import type { Context } from '../../context.js';
 import { AppError } from '../../lib/errors.js';
-import { lockedForMs } from '../../store/login-throttle.js';
+import { claimAttempt } from '../../store/login-throttle.js';
 
-export async function assertNotThrottled(
-  ctx: Context,
-  reply: FastifyReply,
-  key: string,
-): Promise<void> {
-  const waitMs = await lockedForMs(ctx.db, key, ctx.now());
+export async function takeAttempt(ctx: Context, reply: FastifyReply, key: string): Promise<void> {
+  const waitMs = await claimAttempt(ctx.db, key, ctx.now());
   if (waitMs === 0) return;
   const seconds = Math.ceil(waitMs / 1000);
   const minutes = Math.ceil(seconds / 60);

@@ -18,9 +18,9 @@ import { AppError, badRequest } from '../../lib/errors.js';
 import { verifyPassword } from '../../lib/passwords.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
-import { clearFailures, codeThrottleKey, recordFailure } from '../../store/login-throttle.js';
+import { clearFailures, codeThrottleKey } from '../../store/login-throttle.js';
 import { codeBody, disableTwoFactorBody, securitySettingsBody } from './schema.js';
-import { assertNotThrottled } from './throttle.js';
+import { takeAttempt } from './throttle.js';
 
 /** Two-factor belongs to a person's sign-in; an API key cannot change it. */
 function signedInUser(request: FastifyRequest): string {
@@ -80,14 +80,13 @@ export async function twoFactorRoutes(app: FastifyInstance, ctx: Context) {
         );
       }
       const throttle = codeThrottleKey(userId);
-      await assertNotThrottled(ctx, reply, throttle);
+      await takeAttempt(ctx, reply, throttle);
       const { password, code } = request.body;
       const proven =
         password !== undefined
           ? await verifyPassword(password, user.password_hash)
           : await verifySecondFactor(ctx, userId, code ?? '');
       if (!proven) {
-        await recordFailure(ctx.db, throttle, ctx.now());
         throw new AppError(400, 'not_proven', 'That password or code is not right.');
       }
       await clearFailures(ctx.db, throttle);

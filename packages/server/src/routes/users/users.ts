@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../commands/audit.js';
 import type { Context } from '../../context.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { badRequest, conflict, isUniqueViolation, notFound } from '../../lib/errors.js';
 import { assertStrongPassword } from '../../lib/password-policy.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { safeText } from '../../lib/safe-input.js';
@@ -19,7 +19,6 @@ const createBody = z.object({
   role: z.enum(['admin', 'agent']).default('agent'),
 });
 const idParams = z.object({ id: z.string().uuid() });
-const UNIQUE_VIOLATION = '23505';
 
 function presentUser(row: {
   id: string;
@@ -74,7 +73,7 @@ export async function userRoutes(app: FastifyInstance, ctx: Context) {
         .executeTakeFirstOrThrow()
         .catch((error: unknown) => {
           // Emails are unique per workspace only: other workspaces' users are not ours to reveal.
-          if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+          if (isUniqueViolation(error))
             throw conflict(
               'user_exists',
               'Someone in this workspace already signs in with this email.',

@@ -68,6 +68,26 @@ describe('workspace settings API', () => {
     });
   });
 
+  it('refuses to give an assistant a second widget channel of a kind with 409, not 500', async () => {
+    // The assistant's own website widget channel, as a first visit creates it.
+    await createChannel(app.server.context.db, app.server.context.secretBox, app.workspaceId, {
+      kind: 'website_widget',
+      name: 'Website widget',
+      assistantId: app.assistant.id,
+    });
+    const spare = await api('/api/channels', {
+      body: { kind: 'website_widget', name: 'Spare widget', assistantId: null },
+    });
+    expect(spare.status).toBe(201);
+    const { id } = (await spare.json()) as { id: string };
+    const moved = await api(`/api/channels/${id}/rules`, {
+      method: 'PUT',
+      body: { assistantId: app.assistant.id },
+    });
+    expect(moved.status).toBe(409);
+    expect(await moved.json()).toMatchObject({ error: { code: 'channel_exists' } });
+  });
+
   it('rejects delays over 600 seconds or min above max', async () => {
     expect(
       (

@@ -7,7 +7,7 @@ import { recordAudit } from '../../commands/audit.js';
 import { connectChannel } from '../../commands/connect-channel.js';
 import { createAssistant, modelSettingsColumn } from '../../commands/workspaces.js';
 import type { Context } from '../../context.js';
-import { badRequest, notFound } from '../../lib/errors.js';
+import { badRequest, conflict, isUniqueViolation, notFound } from '../../lib/errors.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 import { presentAssistant } from '../../presenters/assistant.js';
@@ -170,45 +170,54 @@ export async function workspaceRoutes(
     async (request) => {
       const { workspaceId } = requireAdmin(request);
       const { assistantId, ...changes } = request.body;
-      return ctx.db.transaction().execute(async (trx) => {
-        const current = await trx
-          .selectFrom('channels')
-          .selectAll()
-          .where('id', '=', request.params.id)
-          .where('workspace_id', '=', workspaceId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!current) throw notFound('The channel');
-        if (assistantId) {
-          const assistant = await trx
-            .selectFrom('assistants')
-            .select('id')
-            .where('id', '=', assistantId)
+      return ctx.db
+        .transaction()
+        .execute(async (trx) => {
+          const current = await trx
+            .selectFrom('channels')
+            .selectAll()
+            .where('id', '=', request.params.id)
             .where('workspace_id', '=', workspaceId)
+            .forUpdate()
             .executeTakeFirst();
-          if (!assistant) throw badRequest('That assistant is not in this workspace.');
-        }
-        const rules = normalizeChannelRules({
-          ...normalizeChannelRules(current.rules),
-          ...changes,
+          if (!current) throw notFound('The channel');
+          if (assistantId) {
+            const assistant = await trx
+              .selectFrom('assistants')
+              .select('id')
+              .where('id', '=', assistantId)
+              .where('workspace_id', '=', workspaceId)
+              .executeTakeFirst();
+            if (!assistant) throw badRequest('That assistant is not in this workspace.');
+          }
+          const rules = normalizeChannelRules({
+            ...normalizeChannelRules(current.rules),
+            ...changes,
+          });
+          const row = await trx
+            .updateTable('channels')
+            .set({
+              rules: JSON.stringify(rules),
+              ...(assistantId !== undefined ? { assistant_id: assistantId } : {}),
+            })
+            .where('id', '=', current.id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, {
+            ...byOperator(request),
+            action: 'channel.rules_changed',
+            target: { type: 'channel', id: row.id, label: row.name },
+            details: { fields: Object.keys(request.body) },
+          });
+          return presentChannel(row, ctx.publicOrigin);
+        })
+        .catch((error: unknown) => {
+          // Widget channels are unique per assistant and kind (migration 0007).
+          if (isUniqueViolation(error)) {
+            throw conflict('channel_exists', 'That assistant already has a channel of this kind.');
+          }
+          throw error;
         });
-        const row = await trx
-          .updateTable('channels')
-          .set({
-            rules: JSON.stringify(rules),
-            ...(assistantId !== undefined ? { assistant_id: assistantId } : {}),
-          })
-          .where('id', '=', current.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, {
-          ...byOperator(request),
-          action: 'channel.rules_changed',
-          target: { type: 'channel', id: row.id, label: row.name },
-          details: { fields: Object.keys(request.body) },
-        });
-        return presentChannel(row, ctx.publicOrigin);
-      });
     },
   );
 }

@@ -82,6 +82,39 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
     expect(JSON.stringify(await log())).not.toContain('guess-hunter2-guess');
   });
 
+  it('keeps the address of a failed login out of every log when the email is in several workspaces', async () => {
+    const shared = `shared-${backend}@tenant.test`;
+    await createWorkspace(app.server.context.db, {
+      name: 'Tenant A',
+      admin: { email: shared, name: 'Real', password: 'orbit-kettle-42' },
+    });
+    const { workspace: b } = await createWorkspace(app.server.context.db, {
+      name: 'Tenant B',
+      admin: { email: shared, name: 'Copy', password: 'orbit-kettle-43-sunny' },
+    });
+    const attempt = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: shared, password: 'mistyped-password-1' }),
+    });
+    expect(attempt.status).toBe(401);
+    const rows = await vi.waitFor(
+      async () => {
+        const found = await app.server.context.db
+          .selectFrom('audit_log')
+          .select(['workspace_id', 'ip', 'user_agent'])
+          .where('action', '=', 'auth.login_failed')
+          .where('actor_label', '=', shared)
+          .execute();
+        if (found.length < 2) throw new Error('not recorded yet');
+        return found;
+      },
+      { timeout: 5000 },
+    );
+    expect(rows.map((row) => row.workspace_id)).toContain(b.id);
+    expect(rows.every((row) => row.ip === null && row.user_agent === null)).toBe(true);
+  });
+
   it('records nothing for a login with an email nobody has', async () => {
     const count = async () =>
       Number(

@@ -16,18 +16,28 @@ export async function recordLogin(ctx: Context, request: FastifyRequest, user: L
   await recordAudit(ctx.db, { ...byUser(request, user), action: 'auth.login' });
 }
 
+/**
+ * `shared`: the email has accounts in several workspaces, so the attempt cannot be told to be
+ * aimed at any one of them. Each still records it, but without the client's address and
+ * browser: another tenant that added the same email must not watch this person's sign-ins.
+ */
 export function recordFailedLogin(
   ctx: Context,
   request: FastifyRequest,
   reply: FastifyReply,
   user: LoginUser | undefined,
+  { shared = false }: { shared?: boolean } = {},
 ): void {
   if (!user) return;
+  const origin = byUser(request, user);
+  const entry = shared
+    ? { ...origin, ip: null, userAgent: null, details: { sharedEmail: true } }
+    : origin;
   // `close` also fires when the client hangs up early, so dropping the connection cannot
   // keep a guess out of the log.
   reply.raw.once('close', () => {
-    recordAudit(ctx.db, { ...byUser(request, user), action: 'auth.login_failed' }).catch(
-      (error: unknown) => ctx.log.error('audit: recording a failed login failed', { error }),
+    recordAudit(ctx.db, { ...entry, action: 'auth.login_failed' }).catch((error: unknown) =>
+      ctx.log.error('audit: recording a failed login failed', { error }),
     );
   });
 }

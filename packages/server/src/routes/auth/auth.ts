@@ -90,7 +90,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AuthContext) {
       const { accounts, matches } = await checkPassword(ctx.db, request.body);
       const [user] = matches;
       if (!user) {
-        for (const account of accounts) recordFailedLogin(ctx, request, reply, account);
+        const shared = accounts.length > 1;
+        for (const account of accounts) recordFailedLogin(ctx, request, reply, account, { shared });
         throw unauthorized('Wrong email or password.');
       }
       await clearFailures(ctx.db, throttle);

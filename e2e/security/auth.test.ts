@@ -4,7 +4,7 @@
  * trusts X-Forwarded-For (so this suite can speak from many addresses), instance B does not.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorkspace } from '../../packages/server/src/commands/workspaces.js';
 import { totpCodeAt } from '../../packages/server/src/lib/totp.js';
 import { openStore, type Store } from '../../packages/server/src/store/store.js';
@@ -153,8 +153,10 @@ describe('security: sign-in', () => {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       await call(b.url, '/api/health', { from: '203.0.113.9' });
     }
-    const warnings = b.output().split('TRUST_PROXY is off').length - 1;
-    expect(warnings).toBe(1);
+    // The log line reaches the process's stdout a moment after the answer.
+    const warnings = () => b.output().split('TRUST_PROXY is off').length - 1;
+    await vi.waitFor(() => expect(warnings()).toBeGreaterThan(0), { timeout: 5000 });
+    expect(warnings()).toBe(1);
     expect(a.output()).not.toContain('TRUST_PROXY is off');
 
     const statuses: number[] = [];

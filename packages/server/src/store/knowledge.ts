@@ -289,3 +289,10 @@ export async function embeddedChunks(
     .execute();
   return rows.flatMap((row) => (row.embedding ? [{ ...row, embedding: row.embedding }] : []));
 }
+
+export async function loadKnowledgeSourceById(
+  db: Db,
+  id: string,
+): Promise<KnowledgeSourceRow | undefined> {
+  return db.selectFrom('knowledge_sources').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -41,6 +41,7 @@ import {
 import { deliverMessage, SEND_JOB } from './commands/send-message.js';
 import type { Context, Logger } from './context.js';
 import { JobRunner, recurring } from './jobs/runner.js';
+import { indexKnowledgeSource, KNOWLEDGE_INDEX_JOB } from './knowledge/index-source.js';
 import { AppError } from './lib/errors.js';
 import type { SecretBox } from './lib/secrets.js';
 import { rejectNulInUrl } from './lib/url-guard.js';
@@ -52,6 +53,7 @@ import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
+import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
 import { userRoutes } from './routes/users/users.js';
@@ -85,6 +87,9 @@ export interface ServerOptions {
   streamPingMs?: number;
   /** See `Context.allowCustomPlatformUrls` (PARLEY_ALLOW_CUSTOM_PLATFORM_URLS). */
   allowCustomPlatformUrls?: boolean;
+  /** Let knowledge-base URL imports reach private and local addresses
+   * (PARLEY_ALLOW_PRIVATE_KNOWLEDGE_URLS); tests' local page servers need it. */
+  allowPrivateKnowledgeUrls?: boolean;
   /** Fastify's trustProxy: `true`, or the reverse proxies' addresses / CIDRs (TRUST_PROXY). */
   trustProxy?: boolean | string;
   now?: () => Date;
@@ -192,6 +197,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(userRoutes, context);
   await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
+  await app.register(knowledgeRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, {
     ...context,
@@ -240,6 +246,14 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       [BACKFILL_JOB]: (payload) => runBackfillJob(analysis, String(payload.backfillId)),
       [ASSISTANT_REPLY_JOB]: (payload) =>
         runAssistantReply(context, String(payload.conversationId)),
+      [KNOWLEDGE_INDEX_JOB]: (payload) =>
+        indexKnowledgeSource(
+          {
+            ...context,
+            allowPrivateUrls: options.allowPrivateKnowledgeUrls ?? false,
+          },
+          String(payload.sourceId),
+        ),
       [GMAIL_SYNC_JOB]: async (payload) => {
         await runGmailSync(gmail, String(payload.channelId));
       },

@@ -40,6 +40,7 @@ const server = await createServer({
   secureCookies: publicUrl.startsWith('https://'),
   runJobs: env.PARLEY_RUN_JOBS !== 'false',
   allowCustomPlatformUrls: env.PARLEY_ALLOW_CUSTOM_PLATFORM_URLS === 'true',
+  allowPrivateKnowledgeUrls: env.PARLEY_ALLOW_PRIVATE_KNOWLEDGE_URLS === 'true',
   ...(env.TRUST_PROXY ? { trustProxy: parseTrustProxy(env.TRUST_PROXY) } : {}),
 });
 

@@ -9,6 +9,7 @@ import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
+import { seedDemoKnowledge } from './knowledge.js';
 
 export const DEMO_LOGIN = { email: 'demo@parley.local', password: 'parley-demo' };
 
@@ -192,6 +193,7 @@ export async function seedDemo(ctx: Context) {
     ],
     allowedOrigins: ['*'],
   });
+  await seedDemoKnowledge(ctx, workspace.id, assistant.id);
   const now = ctx.now().getTime();
   for (const thread of THREADS) {
     const channel = await createChannel(ctx.db, ctx.secretBox, workspace.id, {

@@ -41,6 +41,7 @@ const REFUSED_WHEN_VALID: Record<string, string> = {
   'POST /api/auth/password': 'a wrong current password, so the other probes keep signing in',
   'POST /api/auth/two-factor/confirm': 'no code is right before the authenticator has one',
   'POST /api/auth/two-factor/disable': 'two-factor is off; values still meet the schema',
+  'DELETE /api/knowledge/sources/:id': 'a source that does not exist, so the others stay',
 };
 
 const SHOP = 'hostile-inputs.myshopify.com';
@@ -103,6 +104,12 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
     });
     const apiKey = await api('/api/api-keys', { name: 'Script' });
     const doomed = await createAssistant(db, app.workspaceId, { name: 'Doomed' });
+    const knowledge = (await api('/api/knowledge/sources', {
+      kind: 'qa',
+      question: 'Do you ship abroad?',
+      answer: 'Yes, to all of Europe.',
+    })) as unknown as { source: { id: string } };
+    const sourceId = knowledge.source.id;
     const cursor = Buffer.from(
       JSON.stringify({ at: new Date().toISOString(), id: conversationId }),
     ).toString('base64url');
@@ -203,6 +210,61 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
         },
       },
       'GET /api/workspace/security': plain('GET', '/api/workspace/security'),
+      'GET /api/knowledge/sources': {
+        shape: {
+          method: 'GET',
+          route: '/api/knowledge/sources',
+          query: { assistantId: app.assistant.id },
+        },
+      },
+      'GET /api/knowledge/sources/:id': id('GET', '/api/knowledge/sources/:id', sourceId),
+      'POST /api/knowledge/sources': {
+        shape: {
+          method: 'POST',
+          route: '/api/knowledge/sources',
+          body: {
+            kind: 'article',
+            assistantId: app.assistant.id,
+            title: 'Hours',
+            body: 'Open 9-5.',
+          },
+        },
+      },
+      'PATCH /api/knowledge/sources/:id': id('PATCH', '/api/knowledge/sources/:id', sourceId, {
+        question: 'Do you ship to Norway?',
+        answer: 'Yes, to Norway too.',
+      }),
+      'DELETE /api/knowledge/sources/:id': id(
+        'DELETE',
+        '/api/knowledge/sources/:id',
+        '00000000-0000-4000-8000-000000000000',
+      ),
+      'POST /api/knowledge/sources/:id/resync': id(
+        'POST',
+        '/api/knowledge/sources/:id/resync',
+        sourceId,
+      ),
+      'POST /api/knowledge/files': {
+        shape: {
+          method: 'POST',
+          route: '/api/knowledge/files',
+          body: { fileName: 'hours.txt', mimeType: 'text/plain', contentBase64: 'T3BlbiA5LTUu' },
+        },
+      },
+      'POST /api/knowledge/urls': {
+        shape: {
+          method: 'POST',
+          route: '/api/knowledge/urls',
+          body: { url: `${NOWHERE}/page`, title: 'Page' },
+        },
+      },
+      'POST /api/knowledge/try': {
+        shape: {
+          method: 'POST',
+          route: '/api/knowledge/try',
+          body: { assistantId: app.assistant.id, question: 'Do you ship abroad?' },
+        },
+      },
       'GET /api/analysis/settings': plain('GET', '/api/analysis/settings'),
       'PUT /api/analysis/settings': {
         shape: {

@@ -37,6 +37,8 @@ export async function startTestServer(
     provider?: ModelProvider;
     streamPingMs?: number;
     trustProxy?: boolean;
+    /** Knowledge URL imports may reach local test pages unless a test says otherwise. */
+    allowPrivateKnowledgeUrls?: boolean;
   } = {},
 ): Promise<TestServer> {
   const store = await openTestStore(backend);
@@ -47,6 +49,7 @@ export async function startTestServer(
     logger: false,
     // Tests point channels at local stand-ins of Meta and Google.
     allowCustomPlatformUrls: true,
+    allowPrivateKnowledgeUrls: options.allowPrivateKnowledgeUrls ?? true,
     jobPollMs: options.jobPollMs ?? 200,
     ...(options.now ? { now: options.now } : {}),
     ...(options.provider ? { provider: options.provider } : {}),

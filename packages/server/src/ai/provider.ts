@@ -34,4 +34,7 @@ export interface ModelProvider {
   /** The parsed JSON the model answered, not yet validated: callers check it (zod) and
    * decide what an invalid answer means. Absent when there is no model (offline). */
   structured?(request: StructuredRequest): Promise<unknown>;
+  /** One embedding vector per text, in order. Absent when the provider has no embeddings
+   * endpoint; retrieval then ranks by full-text search alone. */
+  embed?(texts: string[]): Promise<number[][]>;
 }

@@ -309,6 +309,56 @@ const conversationAnalysis: Migration = {
   },
 };
 
+/** The knowledge base: sources (articles, Q&A pairs, files, web pages) of one assistant, or of
+ * all the workspace's assistants when `assistant_id` is null, and their chunks. Each chunk's
+ * `search` vector is built in its source's language (a regconfig name such as 'english'),
+ * weighted so headings and questions count more than body text; `embedding` is filled when
+ * the model provider offers embeddings. */
+const knowledgeBase: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE knowledge_sources (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        assistant_id uuid REFERENCES assistants(id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('article', 'qa', 'file', 'url')),
+        title text NOT NULL,
+        body text NOT NULL DEFAULT '',
+        question text,
+        url text,
+        file_name text,
+        mime_type text,
+        file_size integer,
+        language text NOT NULL DEFAULT 'simple',
+        status text NOT NULL DEFAULT 'indexing' CHECK (status IN ('indexing', 'ready', 'failed')),
+        error text,
+        chunk_count integer NOT NULL DEFAULT 0,
+        indexed_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX knowledge_sources_workspace ON knowledge_sources (workspace_id, created_at DESC);
+      CREATE TABLE knowledge_chunks (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        source_id uuid NOT NULL REFERENCES knowledge_sources(id) ON DELETE CASCADE,
+        assistant_id uuid REFERENCES assistants(id) ON DELETE CASCADE,
+        position integer NOT NULL,
+        heading text,
+        text text NOT NULL,
+        question text,
+        language text NOT NULL DEFAULT 'simple',
+        search tsvector NOT NULL,
+        embedding jsonb,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX knowledge_chunks_source ON knowledge_chunks (source_id, position);
+      CREATE INDEX knowledge_chunks_scope ON knowledge_chunks (workspace_id, assistant_id);
+      CREATE INDEX knowledge_chunks_search ON knowledge_chunks USING gin (search);
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -321,6 +371,7 @@ export const migrationProvider: MigrationProvider = {
       '0007_one_widget_channel_per_assistant': oneWidgetChannelPerAssistant,
       '0008_audit_log': auditLog,
       '0009_conversation_analysis': conversationAnalysis,
+      '0011_knowledge_base': knowledgeBase,
     };
   },
 };

@@ -232,6 +232,50 @@ export interface AnalysisBackfillsTable {
   finished_at: NullableTimestamp;
 }
 
+export type KnowledgeSourceKind = 'article' | 'qa' | 'file' | 'url';
+export type KnowledgeSourceStatus = 'indexing' | 'ready' | 'failed';
+
+/** A knowledge source; `assistant_id` null means shared by all the workspace's assistants. */
+export interface KnowledgeSourcesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  assistant_id: string | null;
+  kind: KnowledgeSourceKind;
+  title: string;
+  /** Markdown (articles, extracted files and pages) or the answer of a Q&A pair. */
+  body: Generated<string>;
+  question: string | null;
+  url: string | null;
+  file_name: string | null;
+  mime_type: string | null;
+  file_size: number | null;
+  /** PostgreSQL text search configuration ('english', 'german', 'simple', ...). */
+  language: Generated<string>;
+  status: Generated<KnowledgeSourceStatus>;
+  /** Why indexing failed, for the admin. */
+  error: string | null;
+  chunk_count: Generated<number>;
+  indexed_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface KnowledgeChunksTable {
+  id: Generated<string>;
+  workspace_id: string;
+  source_id: string;
+  assistant_id: string | null;
+  position: number;
+  heading: string | null;
+  text: string;
+  question: string | null;
+  language: Generated<string>;
+  /** tsvector, always written as a to_tsvector(...) expression (store/knowledge.ts). */
+  search: ColumnType<string, string, string>;
+  embedding: NullableJson<number[]>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   analysis_backfills: AnalysisBackfillsTable;
   api_keys: ApiKeysTable;
@@ -246,6 +290,8 @@ export interface Database {
   messages: MessagesTable;
   events: EventsTable;
   jobs: JobsTable;
+  knowledge_sources: KnowledgeSourcesTable;
+  knowledge_chunks: KnowledgeChunksTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;
   login_throttles: LoginThrottlesTable;
@@ -260,3 +306,5 @@ export type JobRow = Selectable<JobsTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type AnalysisBackfillRow = Selectable<AnalysisBackfillsTable>;
 export type NewMessage = Insertable<MessagesTable>;
+export type KnowledgeSourceRow = Selectable<KnowledgeSourcesTable>;
+export type KnowledgeChunkRow = Selectable<KnowledgeChunksTable>;

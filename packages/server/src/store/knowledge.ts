@@ -1,0 +1,291 @@
+/** The knowledge base in the database: sources, their chunks and full-text search over them. */
+import { sql } from 'kysely';
+import type {
+  KnowledgeChunkRow,
+  KnowledgeSourceKind,
+  KnowledgeSourceRow,
+  KnowledgeSourceStatus,
+} from './schema.js';
+import type { Db } from './store.js';
+
+export interface NewKnowledgeSource {
+  workspaceId: string;
+  assistantId: string | null;
+  kind: KnowledgeSourceKind;
+  title: string;
+  body?: string;
+  question?: string | null;
+  url?: string | null;
+  fileName?: string | null;
+  mimeType?: string | null;
+  fileSize?: number | null;
+}
+
+export async function insertKnowledgeSource(
+  db: Db,
+  source: NewKnowledgeSource,
+): Promise<KnowledgeSourceRow> {
+  return db
+    .insertInto('knowledge_sources')
+    .values({
+      workspace_id: source.workspaceId,
+      assistant_id: source.assistantId,
+      kind: source.kind,
+      title: source.title,
+      body: source.body ?? '',
+      question: source.question ?? null,
+      url: source.url ?? null,
+      file_name: source.fileName ?? null,
+      mime_type: source.mimeType ?? null,
+      file_size: source.fileSize ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listKnowledgeSources(
+  db: Db,
+  workspaceId: string,
+  assistantId?: string,
+): Promise<KnowledgeSourceRow[]> {
+  let query = db
+    .selectFrom('knowledge_sources')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId);
+  if (assistantId) {
+    query = query.where((eb) =>
+      eb.or([eb('assistant_id', '=', assistantId), eb('assistant_id', 'is', null)]),
+    );
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+export async function loadKnowledgeSource(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<KnowledgeSourceRow | undefined> {
+  return db
+    .selectFrom('knowledge_sources')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface KnowledgeSourceChanges {
+  title?: string;
+  body?: string;
+  question?: string | null;
+  assistantId?: string | null;
+}
+
+export async function updateKnowledgeSource(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  changes: KnowledgeSourceChanges,
+): Promise<KnowledgeSourceRow | undefined> {
+  return db
+    .updateTable('knowledge_sources')
+    .set({
+      ...(changes.title !== undefined ? { title: changes.title } : {}),
+      ...(changes.body !== undefined ? { body: changes.body } : {}),
+      ...(changes.question !== undefined ? { question: changes.question } : {}),
+      ...(changes.assistantId !== undefined ? { assistant_id: changes.assistantId } : {}),
+      updated_at: sql`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteKnowledgeSource(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom('knowledge_sources')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}
+
+export async function markKnowledgeSource(
+  db: Db,
+  id: string,
+  status: KnowledgeSourceStatus,
+  error: string | null = null,
+): Promise<void> {
+  await db
+    .updateTable('knowledge_sources')
+    .set({ status, error, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores what a web page or file turned into, before chunking. */
+export async function saveExtractedBody(
+  db: Db,
+  id: string,
+  fields: { body: string; title?: string },
+): Promise<void> {
+  await db
+    .updateTable('knowledge_sources')
+    .set({ body: fields.body, ...(fields.title ? { title: fields.title } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface NewChunk {
+  position: number;
+  heading: string | null;
+  text: string;
+  question: string | null;
+  embedding: number[] | null;
+}
+
+/** Swaps a source's chunks for new ones and marks it ready, in one transaction, so retrieval
+ * never sees half an index. Headings and questions weigh more (A) than body text (B). */
+export async function replaceChunks(
+  db: Db,
+  source: Pick<KnowledgeSourceRow, 'id' | 'workspace_id' | 'assistant_id'>,
+  language: string,
+  chunks: NewChunk[],
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('knowledge_chunks').where('source_id', '=', source.id).execute();
+    for (const chunk of chunks) {
+      const config = sql`${language}::regconfig`;
+      await trx
+        .insertInto('knowledge_chunks')
+        .values({
+          workspace_id: source.workspace_id,
+          source_id: source.id,
+          assistant_id: source.assistant_id,
+          position: chunk.position,
+          heading: chunk.heading,
+          text: chunk.text,
+          question: chunk.question,
+          language,
+          search: sql<string>`setweight(to_tsvector(${config}, ${`${chunk.heading ?? ''} ${chunk.question ?? ''}`}), 'A') || setweight(to_tsvector(${config}, ${chunk.text}), 'B')`,
+          embedding: chunk.embedding ? JSON.stringify(chunk.embedding) : null,
+        })
+        .execute();
+    }
+    await trx
+      .updateTable('knowledge_sources')
+      .set({
+        status: 'ready',
+        error: null,
+        language,
+        chunk_count: chunks.length,
+        indexed_at: sql`now()`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', source.id)
+      .execute();
+  });
+}
+
+/** Chunks an assistant may answer from: its own sources' and the shared ones. */
+function scoped(db: Db, workspaceId: string, assistantId: string) {
+  return db
+    .selectFrom('knowledge_chunks as c')
+    .innerJoin('knowledge_sources as s', 's.id', 'c.source_id')
+    .where('c.workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb.or([eb('c.assistant_id', '=', assistantId), eb('c.assistant_id', 'is', null)]),
+    )
+    .where('s.status', '=', 'ready');
+}
+
+export async function chunkLanguages(
+  db: Db,
+  workspaceId: string,
+  assistantId: string,
+): Promise<string[]> {
+  const rows = await scoped(db, workspaceId, assistantId).select('c.language').distinct().execute();
+  return rows.map((row) => row.language);
+}
+
+export type ScopedChunk = Pick<
+  KnowledgeChunkRow,
+  'id' | 'source_id' | 'heading' | 'text' | 'question'
+> & { title: string; url: string | null };
+
+export interface RankedChunk extends ScopedChunk {
+  rank: number;
+}
+
+/**
+ * Full-text matches, best first. For each text search configuration in use, the question
+ * becomes an OR of its normalized words (stopwords dropped, stemmed by that configuration), so
+ * a paraphrase sharing some words still matches; chunks holding all words rank higher.
+ */
+export async function searchChunks(
+  db: Db,
+  scope: { workspaceId: string; assistantId: string },
+  question: string,
+  configs: string[],
+  limit: number,
+): Promise<RankedChunk[]> {
+  if (configs.length === 0) return [];
+  const queries = configs.map((config) => {
+    const all = sql`plainto_tsquery(${config}::regconfig, ${question})`;
+    const any = sql`NULLIF(replace(${all}::text, ' & ', ' | '), '')::tsquery`;
+    return { all, any };
+  });
+  const matches = sql.join(
+    queries.map(({ any }) => sql`c.search @@ ${any}`),
+    sql` OR `,
+  );
+  const rank = sql.join(
+    queries.map(
+      ({ all, any }) =>
+        sql`ts_rank_cd(c.search, ${any}, 1) + CASE WHEN c.search @@ ${all} THEN 0.5 ELSE 0 END`,
+    ),
+    sql`, `,
+  );
+  const rankExpr = queries.length === 1 ? rank : sql`GREATEST(${rank})`;
+  return scoped(db, scope.workspaceId, scope.assistantId)
+    .select([
+      'c.id',
+      'c.source_id',
+      'c.heading',
+      'c.text',
+      'c.question',
+      's.title',
+      's.url',
+      sql<number>`${rankExpr}`.as('rank'),
+    ])
+    .where(sql<boolean>`(${matches})`)
+    .orderBy('rank', 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Every embedded chunk in scope, for ranking by similarity in memory. */
+export async function embeddedChunks(
+  db: Db,
+  scope: { workspaceId: string; assistantId: string },
+): Promise<(ScopedChunk & { embedding: number[] })[]> {
+  const rows = await scoped(db, scope.workspaceId, scope.assistantId)
+    .select([
+      'c.id',
+      'c.source_id',
+      'c.heading',
+      'c.text',
+      'c.question',
+      's.title',
+      's.url',
+      'c.embedding',
+    ])
+    .where('c.embedding', 'is not', null)
+    .execute();
+  return rows.flatMap((row) => (row.embedding ? [{ ...row, embedding: row.embedding }] : []));
+}

@@ -57,7 +57,8 @@ beforeAll(async () => {
         answered: true,
       },
     };
-    complete(response, JSON.stringify(answers[mode]));
+    // A slow answer arrives after its wait, as a cited one.
+    complete(response, JSON.stringify(answers[mode === 'slow' ? 'cite' : mode]));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

@@ -101,6 +101,21 @@ export interface MessageView {
   removed: boolean;
   createdAt: string;
   metadata: Record<string, unknown>;
+  /** Assistant replies: the knowledge passages answered from (deleted ones left out). */
+  answeredFrom: AnswerSource[];
+  /** Assistant replies that had no answer: the customer's question, passed on to the team. */
+  unansweredQuestion: string | null;
+}
+
+/** A knowledge passage an answer cites, as operators see it ("Returns policy §2"). */
+export interface AnswerSource {
+  /** The passage (chunk) id. */
+  id: string;
+  sourceId: string;
+  title: string;
+  heading: string | null;
+  /** The source's web address (URL sources); else the knowledge page shows it. */
+  url: string | null;
 }
 
 export interface ConversationCard {

@@ -45,6 +45,8 @@ export function testMessage(overrides: Partial<MessageView> = {}): MessageView {
     removed: false,
     createdAt: '2026-01-01T00:00:00.000Z',
     metadata: {},
+    answeredFrom: [],
+    unansweredQuestion: null,
     ...overrides,
   };
 }

@@ -29,8 +29,8 @@ export interface StructuredRequest {
 
 export interface ModelProvider {
   readonly name: string;
-  /** False for a provider that only acknowledges and never answers (the offline assistant):
-   * each of its replies counts as a failed answer for the safety net. */
+  /** False for the offline provider: no model writes replies, the offline responder answers
+   * from the knowledge base instead (ai/responders/responder-for.ts). */
   readonly canAnswer?: boolean;
   /** True when `reply` honours a per-assistant model name and temperature (a configured
    * model endpoint); Settings shows those fields only then. */

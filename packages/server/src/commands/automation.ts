@@ -12,11 +12,12 @@ import {
   safetyNetDecision,
 } from '@parley/domain';
 import { messageSignals } from '../ai/analysis/signals.js';
-import { isNonAnswer } from '../ai/analysis/unanswered.js';
 import type { ReplyRequest } from '../ai/provider.js';
+import { responderFor } from '../ai/responders/responder-for.js';
 import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { retrieve } from '../knowledge/retrieve.js';
 import { AppError } from '../lib/errors.js';
 import { loadAnalysisSettings } from '../store/analysis.js';
 import type { ConversationRow, MessageRow } from '../store/schema.js';
@@ -77,7 +78,7 @@ async function safetyNetCheck(
     limit > 0
       ? await trx
           .selectFrom('messages')
-          .select(['author', 'metadata'])
+          .select(['author', 'metadata', 'unanswered_question'])
           .where('conversation_id', '=', conversation.id)
           .where('author', '<>', 'contact')
           .where('removed_at', 'is', null)
@@ -92,7 +93,8 @@ async function safetyNetCheck(
     failedAnswersInARow: failedAnswersInARow(
       replies.map((reply) => ({
         author: reply.author,
-        deflected: reply.metadata.deflected === true,
+        // Replies from before answer provenance recorded a `deflected` mark instead.
+        deflected: reply.unanswered_question !== null || reply.metadata.deflected === true,
       })),
     ),
     failedAnswersBeforePause: limit,
@@ -144,11 +146,19 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
     })),
   );
   if (!pending) return;
-  const text = await ctx.provider.reply({
+  const responder = responderFor(
+    ctx.provider,
+    (query) => retrieve(ctx.db, query, { provider: ctx.provider }),
+    ctx.log,
+  );
+  const answer = await responder.respond({
     assistant: {
+      id: assistant.id,
+      workspaceId: assistant.workspace_id,
       name: assistant.name,
       instructions: assistant.instructions,
       greeting: assistant.greeting,
+      suggestedQuestions: assistant.suggested_questions,
     },
     ...modelOf(assistant.model_settings),
     turns: pending.turns,
@@ -157,12 +167,14 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
     await sendReply(ctx, {
       workspaceId: conversation.workspace_id,
       conversationId,
-      text,
+      text: answer.text,
       author: 'assistant',
       answers: pending.answering,
-      // Counted by the safety net's failed-answers trigger: a reply that deflects, defers or
-      // only asks back (the analyzer's own rule), or any reply of an assistant that cannot answer.
-      deflected: ctx.provider.canAnswer === false || isNonAnswer(text),
+      // The unanswered question is what the safety net's failed-answers trigger counts.
+      provenance: {
+        passageIds: answer.passages.map((passage) => passage.id),
+        unansweredQuestion: answer.unansweredQuestion,
+      },
     });
   } catch (error) {
     // A closed reply window is the platform's rule, not a failure worth retrying.

@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import type { ChannelRecord } from '../channels/connector.js';
 import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
+import { answerSourcesOf } from '../store/answer-sources.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
@@ -357,13 +358,14 @@ async function ingestReceipt(
     return { status: 'ignored', reason: 'receipt names no messages' };
   }
   const rows = await query.returningAll().execute();
-  for (const row of rows) {
+  const sources = await answerSourcesOf(trx, channel.workspaceId, rows);
+  rows.forEach((row, index) => {
     events.push({
       type: 'message.updated',
       conversationId: row.conversation_id,
-      payload: presentMessage(row),
+      payload: presentMessage(row, sources[index]),
     });
-  }
+  });
   return { status: 'updated', messageIds: rows.map((row) => row.id) };
 }
 

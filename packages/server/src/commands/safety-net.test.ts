@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationCard, MessageView } from '@parley/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertKnowledgeSource, replaceChunks } from '../store/knowledge.js';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/app.js';
 
 /** The safety net as a customer meets it: messages through the widget API, the built-in
@@ -37,12 +38,13 @@ describe('safety net', () => {
   };
   const card = async (id: string) =>
     (await (await api(`/api/conversations/${id}`)).json()) as ConversationCard;
-  const assistantReplies = async (id: string) => {
+  const assistantMessages = async (id: string) => {
     const thread = (await (await api(`/api/conversations/${id}/messages`)).json()) as {
       items: MessageView[];
     };
-    return thread.items.filter((message) => message.author === 'assistant').length;
+    return thread.items.filter((message) => message.author === 'assistant');
   };
+  const assistantReplies = async (id: string) => (await assistantMessages(id)).length;
 
   it('pauses when a customer asks for a person in German, naming the trigger and quoting them', async () => {
     const say = visitor();
@@ -89,6 +91,76 @@ describe('safety net', () => {
       aiPausedReason:
         'The assistant could not answer 2 times in a row; customer wrote: "What about the 30L one?"',
     });
+  });
+
+  it('does not count replies answered from the knowledge base, and shows where they came from', async () => {
+    const source = await insertKnowledgeSource(app.server.context.db, {
+      workspaceId: app.workspaceId,
+      assistantId: app.assistant.id,
+      kind: 'article',
+      title: 'Care guide',
+      url: 'https://shop.example/care',
+    });
+    await replaceChunks(app.server.context.db, source, 'english', [
+      {
+        position: 0,
+        heading: 'Washing',
+        text: 'Wash the Ridge backpack by hand in cold water. Never put it in a dryer.',
+        question: null,
+        embedding: null,
+      },
+      {
+        position: 1,
+        heading: 'Waterproofing',
+        text: 'Re-waterproof the fabric once a year with a wax spray.',
+        question: null,
+        embedding: null,
+      },
+    ]);
+    const say = visitor();
+    const first = await say('Can I wash the Ridge backpack in the machine?');
+    await expect.poll(() => assistantReplies(first.conversationId)).toBe(1);
+    await say('How often should I waterproof the fabric?');
+    await expect.poll(() => assistantReplies(first.conversationId)).toBe(2);
+    await say('Is a dryer ok?');
+    await expect.poll(() => assistantReplies(first.conversationId)).toBe(3);
+    expect((await card(first.conversationId)).aiPaused).toBe(false);
+
+    const [washing, waterproofing] = await assistantMessages(first.conversationId);
+    expect(washing).toMatchObject({
+      text: 'Wash the Ridge backpack by hand in cold water.',
+      unansweredQuestion: null,
+      answeredFrom: [
+        {
+          sourceId: source.id,
+          title: 'Care guide',
+          heading: 'Washing',
+          url: 'https://shop.example/care',
+        },
+      ],
+    });
+    expect(waterproofing?.answeredFrom.map((cited) => cited.heading)).toEqual(['Waterproofing']);
+  });
+
+  it('marks a reply without an answer with the question, and hides a deleted source', async () => {
+    const say = visitor();
+    const first = await say('Do you sell gift wrapping?');
+    await expect.poll(() => assistantReplies(first.conversationId)).toBe(1);
+    const [reply] = await assistantMessages(first.conversationId);
+    expect(reply).toMatchObject({
+      unansweredQuestion: 'Do you sell gift wrapping?',
+      answeredFrom: [],
+    });
+
+    const second = await say('How do I wash the Ridge backpack?');
+    await expect.poll(() => assistantReplies(first.conversationId)).toBe(2);
+    const cited = (await assistantMessages(first.conversationId))[1]?.answeredFrom[0];
+    expect(cited?.title).toBe('Care guide');
+    await app.server.context.db
+      .deleteFrom('knowledge_sources')
+      .where('id', '=', cited?.sourceId ?? '')
+      .execute();
+    expect((await assistantMessages(second.conversationId))[1]?.answeredFrom).toEqual([]);
   });
 
   it('never counts failed answers when the workspace turned that trigger off', async () => {

@@ -10,9 +10,11 @@ import { connectorFor } from '../channels/registry.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { type JobContext, type JobOutcome, RetryableJobError } from '../jobs/runner.js';
+import type { AnswerProvenance } from '../knowledge/passages.js';
 import { AppError, badRequest, notFound } from '../lib/errors.js';
 import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
+import { answerSourcesOf } from '../store/answer-sources.js';
 import { toChannelRecord } from '../store/channels.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
 import type { Db } from '../store/store.js';
@@ -30,8 +32,8 @@ export interface ReplyInput {
   userId?: string;
   /** For assistant replies: the customer message this answers. */
   answers?: string;
-  /** For assistant replies: it did not answer (no knowledge, a hand-off). */
-  deflected?: boolean;
+  /** For assistant replies: the passages answered from, or the question it could not answer. */
+  provenance?: AnswerProvenance;
 }
 
 export async function sendReply(ctx: Context, input: ReplyInput): Promise<MessageView> {
@@ -77,8 +79,9 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
           humanAgentTag: window.humanAgentTag,
           ...(input.userId ? { sentBy: input.userId } : {}),
           ...(input.answers ? { answers: input.answers } : {}),
-          ...(input.deflected ? { deflected: true } : {}),
         }),
+        passage_ids: JSON.stringify(input.provenance?.passageIds ?? []),
+        unanswered_question: input.provenance?.unansweredQuestion ?? null,
         created_at: now,
       })
       .returningAll()
@@ -106,11 +109,13 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       dedupeKey: `${SEND_DEDUPE_PREFIX}${message.id}`,
     });
     await scheduleAnalysis(trx, conversation);
+    const [sources] = await answerSourcesOf(trx, input.workspaceId, [message]);
+    const view = presentMessage(message, sources);
     await appendEvents(trx, input.workspaceId, [
       {
         type: 'message.created',
         conversationId: conversation.id,
-        payload: presentMessage(message),
+        payload: view,
       },
       {
         type: 'conversation.updated',
@@ -118,7 +123,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
         payload: presentConversation(updated, contact),
       },
     ]);
-    return presentMessage(message);
+    return view;
   });
 }
 
@@ -139,11 +144,12 @@ async function recordDelivery(
       .where('id', '=', messageId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const [sources] = await answerSourcesOf(trx, workspaceId, [row]);
     const events: NewEvent[] = [
       {
         type: 'message.updated',
         conversationId: row.conversation_id,
-        payload: presentMessage(row),
+        payload: presentMessage(row, sources),
       },
     ];
     await appendEvents(trx, workspaceId, events);

@@ -112,7 +112,13 @@ export function widgetConfig(assistant: AssistantRow) {
 /** What the visitor may see of a message: no operator ids or internal metadata. */
 export function presentForVisitor(message: MessageView): MessageView {
   const clientMessageId = message.metadata.clientMessageId;
-  return { ...message, metadata: typeof clientMessageId === 'string' ? { clientMessageId } : {} };
+  // Citations and unanswered marks are for the team, not the visitor.
+  return {
+    ...message,
+    metadata: typeof clientMessageId === 'string' ? { clientMessageId } : {},
+    answeredFrom: [],
+    unansweredQuestion: null,
+  };
 }
 
 /**

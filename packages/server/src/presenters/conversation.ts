@@ -1,6 +1,7 @@
 /** API shapes of conversations and messages: only these leave the server. */
 import {
   ANALYSIS_VERSION,
+  type AnswerSource,
   type Attachment,
   type ChannelKind,
   type ConversationCard,
@@ -39,7 +40,8 @@ export function presentConversation(row: ConversationRow, contact: ContactRow): 
   };
 }
 
-export function presentMessage(row: MessageRow): MessageView {
+/** `answeredFrom`: the cited passages that still exist (see store/answer-sources.ts). */
+export function presentMessage(row: MessageRow, answeredFrom: AnswerSource[] = []): MessageView {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -54,6 +56,8 @@ export function presentMessage(row: MessageRow): MessageView {
     removed: row.removed_at !== null,
     createdAt: iso(row.created_at),
     metadata: row.metadata,
+    answeredFrom: row.removed_at ? [] : answeredFrom,
+    unansweredQuestion: row.unanswered_question,
   };
 }
 

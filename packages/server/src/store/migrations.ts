@@ -366,6 +366,18 @@ const knowledgeBase: Migration = {
   },
 };
 
+/** What an assistant message answered from: the knowledge chunks it cites (ids kept when a chunk
+ * is deleted, shown as nothing), or the customer's question it could not answer. */
+const answerProvenance: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE messages
+        ADD COLUMN passage_ids jsonb NOT NULL DEFAULT '[]',
+        ADD COLUMN unanswered_question text;
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -380,6 +392,7 @@ export const migrationProvider: MigrationProvider = {
       '0009_conversation_analysis': conversationAnalysis,
       '0010_assistant_model_settings': assistantModelSettings,
       '0011_knowledge_base': knowledgeBase,
+      '0012_answer_provenance': answerProvenance,
     };
   },
 };

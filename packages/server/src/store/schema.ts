@@ -163,6 +163,10 @@ export interface MessagesTable {
   created_at: Timestamp;
   /** Insertion order (see migration 0004). */
   seq: Generated<number>;
+  /** Assistant replies: the knowledge chunks answered from (ids; a chunk may since be gone). */
+  passage_ids: Json<string[]>;
+  /** Assistant replies that had no answer: the customer's question. */
+  unanswered_question: string | null;
 }
 
 export interface EventsTable {

@@ -2,6 +2,7 @@
 import type { MessageView } from '@parley/domain';
 import { highlightQuotes } from '../analysis';
 import { AUTHOR_LABELS, DELIVERY_LABELS, fullTime, messageTime } from '../format';
+import { AnswerProvenance } from './AnswerProvenance';
 import { AttachmentList } from './AttachmentList';
 import { DeliveryNote } from './DeliveryNote';
 import { EmailExtras } from './EmailExtras';
@@ -56,6 +57,7 @@ export function MessageBubble({ message, depth, contactName, unanswered }: Props
         )}
         {!message.removed && <EmailExtras message={message} author={author} />}
         {message.attachments.length > 0 && <AttachmentList attachments={message.attachments} />}
+        {!message.removed && <AnswerProvenance message={message} />}
         {(message.edited || delivery) && (
           <div className="message-footer">
             {message.edited && <span className="message-edited">Edited</span>}

@@ -17,6 +17,8 @@ export function messageView(
     removed: false,
     createdAt: '2025-01-01T10:00:00.000Z',
     metadata: {},
+    answeredFrom: [],
+    unansweredQuestion: null,
     ...overrides,
   };
 }

@@ -36,7 +36,7 @@ const NOT_A_QUESTION = wordPattern(
   'u',
 );
 /** Greetings a chat message opens with, before the question itself ("hiii how long …"). */
-const GREETING =
+export const GREETING =
   /^(?:hi+|hello|hey+|hiya|good (?:morning|afternoon|evening)|hallo|hi there|guten (?:tag|morgen|abend)|moin|servus|hola+|buenas(?: tardes| noches)?|buenos dias|bonjour|bonsoir|coucou|salut|ciao|buongiorno|buonasera|salve|ola|oi|bom dia|boa (?:tarde|noite)|hoi|hallo|goedemorgen|goedemiddag|dag)\b[\s,!.:-]*/iu;
 /** Question words that carry their accent only when they ask (Spanish, Portuguese), anywhere. */
 const ACCENTED_INTERROGATIVE =

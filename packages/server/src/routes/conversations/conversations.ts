@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { endOfDayIfDate } from '../../lib/safe-input.js';
 import { operatorOf, requireOperator } from '../../policies/session.js';
 import { presentMessage } from '../../presenters/conversation.js';
+import { answerSourcesOf } from '../../store/answer-sources.js';
 import { decodeCursor, getConversation, listConversations } from '../../store/conversations.js';
 import {
   actionItemBody,
@@ -86,7 +87,11 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
         .orderBy('id')
         .execute();
       // The analysis comes along, so a thread can mark its unanswered questions in place.
-      return { items: rows.map(presentMessage), analysis: card.analysis };
+      const sources = await answerSourcesOf(ctx.db, workspaceId, rows);
+      return {
+        items: rows.map((row, index) => presentMessage(row, sources[index])),
+        analysis: card.analysis,
+      };
     },
   );
 

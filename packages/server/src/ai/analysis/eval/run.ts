@@ -1,19 +1,34 @@
 /**
- * `npm run eval`: scores each analyzer on the labeled conversations; `-- --errors` lists misses,
- * `-- --set heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl.
+ * `npm run eval`: scores each analyzer on the labeled conversations, then retrieval and the
+ * offline responder on the knowledge-base questions. `-- --errors` lists misses, `-- --set
+ * heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl, and
+ * `-- --knowledge` runs only the knowledge-base part.
  */
+import { evaluateKnowledge, loadQuestions } from '../../responders/eval/knowledge-eval.js';
+import {
+  formatKnowledgeErrors,
+  formatKnowledgeReport,
+  scoreKnowledge,
+} from '../../responders/eval/score.js';
 import { evalAnalyzers } from './analyzers.js';
 import { datasetPath, datasetSetFrom, loadConversations } from './dataset.js';
 import { evaluate } from './evaluate.js';
 import { formatErrors, formatReport } from './report.js';
 
+const knowledgeOnly = process.argv.includes('--knowledge');
 const set = datasetSetFrom(process.argv.slice(2));
-const conversations = loadConversations(datasetPath(set));
-console.log(`${conversations.length} labeled conversations (set: ${set})`);
-for (const analyzer of evalAnalyzers()) {
+const conversations = knowledgeOnly ? [] : loadConversations(datasetPath(set));
+if (!knowledgeOnly) console.log(`${conversations.length} labeled conversations (set: ${set})`);
+for (const analyzer of knowledgeOnly ? [] : evalAnalyzers()) {
   const started = performance.now();
   const report = await evaluate(analyzer, conversations);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\n${formatReport(report)}\n\n(${seconds.toFixed(1)} s)`);
   if (process.argv.includes('--errors')) console.log(`\n${formatErrors(report)}`);
 }
+
+const started = performance.now();
+const outcomes = await evaluateKnowledge(loadQuestions());
+const seconds = (performance.now() - started) / 1000;
+console.log(`\n${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`);
+if (process.argv.includes('--errors')) console.log(`\n${formatKnowledgeErrors(outcomes)}`);

@@ -1,0 +1,153 @@
+/**
+ * How well a retrieved passage answers a question, without a model: the share of the
+ * question's content words (crude stems, any of the seven lexicon languages) the passage
+ * contains, weighed by its retrieval rank — and which of its sentences say it.
+ */
+import type { Passage } from '../../knowledge/passages.js';
+import { contentStems, stem } from '../analysis/content-words.js';
+import { sentences } from '../analysis/text.js';
+
+/** Stems shorter than this only match exactly ("size" must not meet "si"). */
+const PREFIX_MIN = 4;
+
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < PREFIX_MIN || b.length < PREFIX_MIN) return false;
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** The question's stems the text contains ("ship" meets "shipping", "return" meets "returns"). */
+export function sharedStems(question: ReadonlySet<string>, text: ReadonlySet<string>): string[] {
+  const candidates = [...text];
+  return [...question].filter((stem) => candidates.some((other) => sameStem(stem, other)));
+}
+
+/** Words that frame a question rather than name its subject ("how long does it take", "wie
+ * lange dauert"): a passage need not contain them to answer it. Folded. */
+const QUESTION_FRAME = new Set(
+  [
+    'long',
+    'take',
+    'takes',
+    'time',
+    'possible',
+    'able',
+    'anything',
+    'something',
+    'usually',
+    'lange',
+    'dauert',
+    'dauern',
+    'moglich',
+    'gibt',
+    'etwas',
+    'tiempo',
+    'tarda',
+    'tardan',
+    'puedo',
+    'posible',
+    'hay',
+    'temps',
+    'faut',
+    'possible',
+    'peux',
+    'puis',
+    'tempo',
+    'quanto',
+    'posso',
+    'possibile',
+    'serve',
+    'demora',
+    'possivel',
+    'consigo',
+    'lang',
+    'duurt',
+    'duren',
+    'mogelijk',
+    'kan',
+  ].map(stem),
+);
+
+/** The question's stems a passage must contain, without the framing ones. */
+export function subjectStems(question: string): Set<string> {
+  const stems = contentStems(question);
+  const subject = new Set([...stems].filter((item) => !QUESTION_FRAME.has(item)));
+  return subject.size > 0 ? subject : stems;
+}
+
+export interface PassageMatch {
+  passage: Passage;
+  /** Share of the question's content words found in the passage (with its title and heading). */
+  coverage: number;
+  /** Coverage weighed by the passage's fused score relative to the best one, 0..1. */
+  confidence: number;
+}
+
+/** How much the fused rank counts next to the word overlap. */
+const RANK_WEIGHT = 0.3;
+
+export function passageStems(passage: Passage): Set<string> {
+  return contentStems(
+    [passage.title, passage.heading ?? '', passage.question ?? '', passage.text].join('\n'),
+  );
+}
+
+/** The retrieved passages with their confidence, most confident first. */
+export function matchPassages(question: string, passages: readonly Passage[]): PassageMatch[] {
+  const stems = subjectStems(question);
+  const top = Math.max(...passages.map((passage) => passage.score), 0);
+  return passages
+    .map((passage) => {
+      const coverage =
+        stems.size === 0 ? 0 : sharedStems(stems, passageStems(passage)).length / stems.size;
+      const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
+      return {
+        passage,
+        coverage,
+        confidence: coverage * (1 - RANK_WEIGHT + RANK_WEIGHT * relative),
+      };
+    })
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+const MAX_SENTENCES = 3;
+const MAX_CHARS = 500;
+
+/** Markdown marks that read badly in a chat bubble. */
+function plain(line: string): string {
+  return line
+    .replace(/^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)/, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .trim();
+}
+
+/** The passage's 1–3 sentences that share most words with the question, in their order; the
+ * opening sentences when none does (the heading carried the match). */
+export function bestSentences(question: string, text: string): string {
+  const parts = sentences(text).map(plain).filter(Boolean);
+  const stems = subjectStems(question);
+  const scored = parts.map((sentence, index) => ({
+    index,
+    score: sharedStems(stems, contentStems(sentence)).length,
+  }));
+  const matching = scored
+    .filter((part) => part.score > 0)
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .slice(0, MAX_SENTENCES);
+  let chosen = matching.length > 0 ? matching.map((part) => part.index) : [0, 1];
+  // A lead-in ("We ship to:") needs the line after it.
+  const first = Math.min(...chosen);
+  if (chosen.length === 1 && parts[first]?.endsWith(':')) chosen = [first, first + 1, first + 2];
+  const picked = [...new Set(chosen)]
+    .sort((a, b) => a - b)
+    .flatMap((index) => parts[index] ?? [])
+    // List items and table rows end without a stop; joined, they need one.
+    .map((sentence) => (/[.!?:…]$/u.test(sentence) ? sentence : `${sentence}.`));
+  let answer = '';
+  for (const sentence of picked) {
+    if (answer && answer.length + sentence.length > MAX_CHARS) break;
+    answer = answer ? `${answer} ${sentence}` : sentence;
+  }
+  return answer.length > MAX_CHARS ? `${answer.slice(0, MAX_CHARS - 1)}…` : answer;
+}

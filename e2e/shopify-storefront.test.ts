@@ -146,11 +146,12 @@ describe('Shopify widget on a storefront, through the app proxy', () => {
     await shop.getByRole('heading', { name: assistant.name }).waitFor();
 
     const question = 'Do you have the Summit jacket in medium?';
+    const before = await cards.count();
     await input.fill(question);
     await shop.getByTestId('parley-send').click();
     const fromAssistant = shop.locator('[data-testid="parley-message"][data-author="assistant"]');
     // The reply comes back live, over the event stream that runs through the proxy.
-    await fromAssistant.filter({ hasText: question }).waitFor({ timeout: 15_000 });
+    await fromAssistant.first().waitFor({ timeout: 15_000 });
     expect(
       await shop.locator('[data-testid="parley-message"][data-author="contact"]').allTextContents(),
     ).toEqual([question]);
@@ -168,8 +169,8 @@ describe('Shopify widget on a storefront, through the app proxy', () => {
     expect(storefront.proxied.every((call) => call.status < 400)).toBe(true);
 
     // The inbox shows the conversation at once, as a Shopify one.
-    const card = cards.filter({ hasText: question });
-    await card.waitFor({ timeout: 15_000 });
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(before + 1);
+    const card = cards.first();
     await card.getByRole('img', { name: 'Shopify widget' }).waitFor();
 
     // Opened, the thread names the shop and the logged-in customer, and holds both messages.
@@ -189,7 +190,7 @@ describe('Shopify widget on a storefront, through the app proxy', () => {
       .waitFor();
     await thread
       .locator('[data-testid="message"][data-author="assistant"]')
-      .filter({ hasText: question })
+      .first()
       .waitFor({ timeout: 15_000 });
 
     // The API agrees: the connected store's channel, and the verified shop and customer.

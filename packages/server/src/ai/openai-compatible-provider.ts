@@ -57,8 +57,11 @@ export class OpenAiCompatibleProvider implements ModelProvider {
   }
 
   async structured(request: StructuredRequest): Promise<unknown> {
+    const { name, temperature } = request.model ?? {};
     const content = await this.complete(
       {
+        ...(name ? { model: name } : {}),
+        ...(temperature !== undefined ? { temperature } : {}),
         messages: request.turns,
         response_format: {
           type: 'json_schema',

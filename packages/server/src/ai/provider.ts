@@ -23,6 +23,8 @@ export interface StructuredRequest {
   /** JSON Schema of the answer, in the strict subset (every property required, no extras). */
   schema: Record<string, unknown>;
   turns: ChatTurn[];
+  /** As in ReplyRequest: the assistant's own model settings, when it answers a customer. */
+  model?: ReplyRequest['model'];
   timeoutMs?: number;
   maxOutputTokens?: number;
 }

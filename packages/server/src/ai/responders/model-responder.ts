@@ -106,6 +106,7 @@ export class ModelResponder implements Responder {
         schemaName: 'assistant_answer',
         schema: ANSWER_JSON_SCHEMA,
         turns,
+        ...(request.model ? { model: request.model } : {}),
         timeoutMs: this.options.timeoutMs ?? 30_000,
         maxOutputTokens: 800,
       });

@@ -65,8 +65,9 @@ describe('offline responder', () => {
   it('answers with the passage sentences that share words with the question, citing it', async () => {
     const responder = new OfflineResponder(fixedRetrieve([returns, hours]));
     const answer = await responder.respond(ask('How long does a refund take?'));
+    // A first reply opens with the greeting.
     expect(answer.text).toBe(
-      'Refunds reach your account within 5 working days after we receive the parcel.',
+      'Hi, I am Ada from Acme. Refunds reach your account within 5 working days after we receive the parcel.',
     );
     expect(answer.passages.map((cited) => cited.id)).toEqual(['returns-2']);
     expect(answer.unansweredQuestion).toBeNull();
@@ -74,7 +75,14 @@ describe('offline responder', () => {
 
   it("answers with a Q&A pair's answer when its question matches", async () => {
     const responder = new OfflineResponder(fixedRetrieve([returns, hours]));
-    const answer = await responder.respond(ask('when is your shop open?'));
+    const later = ask('when is your shop open?');
+    later.turns = [
+      { role: 'user', content: 'Hello' },
+      { role: 'assistant', content: 'Hi, I am Ada from Acme.' },
+      ...later.turns,
+    ];
+    const answer = await responder.respond(later);
+    // Not the first reply: no second greeting.
     expect(answer.text).toBe('Monday to Friday, 9:00 to 18:00.');
     expect(answer.passages.map((cited) => cited.id)).toEqual(['hours-qa']);
   });

@@ -67,12 +67,19 @@ export class OfflineResponder implements Responder {
       ? CONFIDENT_FOR_SUGGESTED
       : CONFIDENT;
     if (!best || best.confidence < threshold) {
-      return { text: passOnMessage(language), passages: [], unansweredQuestion: question };
+      const text = greeted(request, passOnMessage(language));
+      return { text, passages: [], unansweredQuestion: question };
     }
     const { passage } = best;
     const text = passage.question ? passage.text.trim() : bestSentences(question, passage.text);
-    return { text, passages: [passage], unansweredQuestion: null };
+    return { text: greeted(request, text), passages: [passage], unansweredQuestion: null };
   }
+}
+
+/** A first reply opens with the assistant's greeting, whatever it goes on to say. */
+function greeted(request: ResponderRequest, text: string): string {
+  const greeting = isFirstReply(request.turns) ? request.assistant.greeting.trim() : '';
+  return greeting ? `${greeting} ${text}` : text;
 }
 
 function answered(text: string): ResponderAnswer {

@@ -21,7 +21,11 @@ function plainReplies(provider: ModelProvider): Responder {
   return {
     name: provider.name,
     async respond(request) {
-      const text = await provider.reply({ assistant: request.assistant, turns: request.turns });
+      const text = await provider.reply({
+        assistant: request.assistant,
+        turns: request.turns,
+        ...(request.model ? { model: request.model } : {}),
+      });
       const question = openQuestion(request.turns);
       return {
         text,

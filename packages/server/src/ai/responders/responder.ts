@@ -4,7 +4,7 @@
  * question they could not answer — the provenance an assistant message stores.
  */
 import type { Passage, RetrievalQuery } from '../../knowledge/passages.js';
-import type { ChatTurn } from '../provider.js';
+import type { ChatTurn, ReplyRequest } from '../provider.js';
 
 /** The knowledge base's search, injected so responders run on any store (or none, in tests). */
 export type Retrieve = (query: RetrievalQuery) => Promise<Passage[]>;
@@ -18,6 +18,8 @@ export interface ResponderRequest {
     greeting: string;
     suggestedQuestions: string[];
   };
+  /** The assistant's own model name and temperature, for providers that accept them. */
+  model?: ReplyRequest['model'];
   /** The conversation so far, oldest first, the customer's open messages last. */
   turns: ChatTurn[];
 }

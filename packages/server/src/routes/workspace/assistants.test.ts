@@ -304,8 +304,8 @@ describe('model settings with a configured model', () => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      // Replies only: a conversation analysis asks for JSON (response_format).
-      if (!body.response_format) received.push(body);
+      // Replies only, not the conversation analysis (which also asks for JSON).
+      if (body.response_format?.json_schema?.name !== 'conversation_analysis') received.push(body);
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({

@@ -66,7 +66,7 @@ export function AddArticleForm({ assistantId, onAdded, onCancel }: Props) {
       </div>
       <FormActions
         status={form.status}
-        saveLabel="Add article"
+        saveLabel="Save article"
         secondary={{ label: 'Cancel', onClick: onCancel }}
         formError={form.formError}
       />
@@ -113,7 +113,7 @@ export function AddQaForm({ assistantId, onAdded, onCancel }: Props) {
       />
       <FormActions
         status={form.status}
-        saveLabel="Add Q&A pair"
+        saveLabel="Save Q&A pair"
         secondary={{ label: 'Cancel', onClick: onCancel }}
         formError={form.formError}
       />

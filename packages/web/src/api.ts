@@ -147,6 +147,54 @@ export interface NewApiKey {
   role: Role;
 }
 
+export type KnowledgeSourceKind = 'article' | 'qa' | 'file' | 'url';
+
+/** Something an assistant answers from; `assistantId` null: shared by all assistants. */
+export interface KnowledgeSource {
+  id: string;
+  assistantId: string | null;
+  kind: KnowledgeSourceKind;
+  title: string;
+  body: string | null;
+  question: string | null;
+  url: string | null;
+  fileName: string | null;
+  fileSize: number | null;
+  status: 'indexing' | 'ready' | 'failed';
+  /** Why indexing failed, for people. */
+  error: string | null;
+  chunkCount: number;
+  indexedAt: string | null;
+  createdAt: string;
+}
+
+/** Where a new source goes: one assistant's knowledge, or shared (null). */
+interface KnowledgeOwner {
+  assistantId: string | null;
+}
+
+export type NewKnowledgeSource = KnowledgeOwner &
+  (
+    | { kind: 'article'; title: string; body: string }
+    | { kind: 'qa'; question: string; answer: string }
+  );
+
+export interface KnowledgePassage {
+  id: string;
+  sourceId: string;
+  title: string;
+  heading: string | null;
+  text: string;
+  question: string | null;
+  url: string | null;
+}
+
+/** What "try it" shows: the passages retrieval finds and the answer the assistant would give. */
+export interface KnowledgeTrial {
+  passages: KnowledgePassage[];
+  answer: { text: string; passageIds: string[]; unansweredQuestion: string | null };
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -212,6 +260,7 @@ function remember(session: Session): Session {
   return session;
 }
 
+const knowledgePath = (id: string) => `/api/knowledge/sources/${encodeURIComponent(id)}`;
 const conversationPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 const assistantPath = (id: string) => `/api/assistants/${encodeURIComponent(id)}`;
 const channelPath = (id: string) => `/api/channels/${encodeURIComponent(id)}`;
@@ -360,6 +409,41 @@ export const api = {
   createApiKey: (key: NewApiKey) => request<CreatedApiKey>('POST', '/api/api-keys', key),
 
   revokeApiKey: (id: string) => request<void>('DELETE', apiKeyPath(id)),
+
+  /** Newest first; with `assistantId`, that assistant's sources and the shared ones. */
+  listKnowledgeSources: (assistantId?: string) =>
+    request<{ items: KnowledgeSource[] }>(
+      'GET',
+      `/api/knowledge/sources${assistantId ? `?${new URLSearchParams({ assistantId })}` : ''}`,
+    ).then((page) => page.items),
+
+  addKnowledgeSource: (source: NewKnowledgeSource) =>
+    request<{ source: KnowledgeSource }>('POST', '/api/knowledge/sources', source).then(
+      (answer) => answer.source,
+    ),
+
+  /** The server extracts the text; it answers 413 or 400 with a message people can act on. */
+  uploadKnowledgeFile: (
+    file: KnowledgeOwner & { fileName: string; mimeType?: string; contentBase64: string },
+  ) =>
+    request<{ source: KnowledgeSource }>('POST', '/api/knowledge/files', file).then(
+      (answer) => answer.source,
+    ),
+
+  importKnowledgeUrl: (page: KnowledgeOwner & { url: string }) =>
+    request<{ source: KnowledgeSource }>('POST', '/api/knowledge/urls', page).then(
+      (answer) => answer.source,
+    ),
+
+  resyncKnowledgeSource: (id: string) =>
+    request<{ source: KnowledgeSource }>('POST', `${knowledgePath(id)}/resync`).then(
+      (answer) => answer.source,
+    ),
+
+  deleteKnowledgeSource: (id: string) => request<void>('DELETE', knowledgePath(id)),
+
+  tryKnowledge: (assistantId: string, question: string) =>
+    request<KnowledgeTrial>('POST', '/api/knowledge/try', { assistantId, question }),
 
   /** Admins only (403 for agents); newest first, `nextCursor` for the page after. */
   listAuditLog: (query: URLSearchParams) =>

@@ -4,6 +4,7 @@
 export const SETTINGS_SECTIONS = [
   'channels',
   'assistants',
+  'knowledge',
   'intelligence',
   'team',
   'api-keys',

@@ -12,7 +12,8 @@ import {
   safetyNetDecision,
 } from '@parley/domain';
 import { messageSignals } from '../ai/analysis/signals.js';
-import type { ReplyRequest } from '../ai/provider.js';
+import type { ChatTurn, ReplyRequest } from '../ai/provider.js';
+import type { ResponderAnswer } from '../ai/responders/responder.js';
 import { responderFor } from '../ai/responders/responder-for.js';
 import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
@@ -20,7 +21,7 @@ import { enqueueJob } from '../jobs/queue.js';
 import { retrieve } from '../knowledge/retrieve.js';
 import { AppError } from '../lib/errors.js';
 import { loadAnalysisSettings } from '../store/analysis.js';
-import type { ConversationRow, MessageRow } from '../store/schema.js';
+import type { AssistantRow, ConversationRow, MessageRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
 import type { AfterMessageHook } from './ingest.js';
 import { sendReply } from './send-message.js';
@@ -114,6 +115,32 @@ function modelOf(settings: AssistantModelSettings | null): Pick<ReplyRequest, 'm
   };
 }
 
+/** What `assistant` answers to `turns`, from its knowledge base: what the reply job sends and
+ * what the knowledge page's "try it" box shows. */
+export async function assistantAnswer(
+  ctx: Context,
+  assistant: AssistantRow,
+  turns: ChatTurn[],
+): Promise<ResponderAnswer> {
+  const responder = responderFor(
+    ctx.provider,
+    (query) => retrieve(ctx.db, query, { provider: ctx.provider }),
+    ctx.log,
+  );
+  return responder.respond({
+    assistant: {
+      id: assistant.id,
+      workspaceId: assistant.workspace_id,
+      name: assistant.name,
+      instructions: assistant.instructions,
+      greeting: assistant.greeting,
+      suggestedQuestions: assistant.suggested_questions,
+    },
+    ...modelOf(assistant.model_settings),
+    turns,
+  });
+}
+
 /** The reply job: the assistant answers the conversation as it stands when the job runs. */
 export async function runAssistantReply(ctx: Context, conversationId: string): Promise<void> {
   const conversation = await ctx.db
@@ -146,23 +173,7 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
     })),
   );
   if (!pending) return;
-  const responder = responderFor(
-    ctx.provider,
-    (query) => retrieve(ctx.db, query, { provider: ctx.provider }),
-    ctx.log,
-  );
-  const answer = await responder.respond({
-    assistant: {
-      id: assistant.id,
-      workspaceId: assistant.workspace_id,
-      name: assistant.name,
-      instructions: assistant.instructions,
-      greeting: assistant.greeting,
-      suggestedQuestions: assistant.suggested_questions,
-    },
-    ...modelOf(assistant.model_settings),
-    turns: pending.turns,
-  });
+  const answer = await assistantAnswer(ctx, assistant, pending.turns);
   try {
     await sendReply(ctx, {
       workspaceId: conversation.workspace_id,

@@ -4,6 +4,13 @@ import type { Context } from '../context.js';
 import { scheduleIndexing } from '../knowledge/index-source.js';
 import { insertKnowledgeSource } from '../store/knowledge.js';
 
+/** What the demo widget offers to ask: each one answered from the articles below. */
+export const DEMO_SUGGESTED_QUESTIONS = [
+  'Where is my order?',
+  'What is your return policy?',
+  'Do you ship abroad?',
+];
+
 const ARTICLES = [
   {
     title: 'Shipping',

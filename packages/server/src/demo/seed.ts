@@ -9,7 +9,7 @@ import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
-import { seedDemoKnowledge } from './knowledge.js';
+import { DEMO_SUGGESTED_QUESTIONS, seedDemoKnowledge } from './knowledge.js';
 
 export const DEMO_LOGIN = { email: 'demo@parley.local', password: 'parley-demo' };
 
@@ -186,11 +186,7 @@ export async function seedDemo(ctx: Context) {
     name: 'Ava',
     instructions: 'You are Ava, the friendly support assistant of Acme Outdoor.',
     greeting: "Hi! I'm Ava from Acme Outdoor.",
-    suggestedQuestions: [
-      'Where is my order?',
-      'What is your return policy?',
-      'Do you ship abroad?',
-    ],
+    suggestedQuestions: DEMO_SUGGESTED_QUESTIONS,
     allowedOrigins: ['*'],
   });
   await seedDemoKnowledge(ctx, workspace.id, assistant.id);

@@ -14,6 +14,11 @@ interface Source {
   chunkCount: number;
 }
 
+interface TryResult {
+  passages: Passage[];
+  answer: { text: string; passageIds: string[]; unansweredQuestion: string | null };
+}
+
 const PAGE = `<html><head><title>Opening hours</title></head><body><main><article>
   <h1>Opening hours</h1><h2>Store</h2>
   <p>Our Berlin store is open Monday to Saturday from 10 am to 7 pm.</p>
@@ -36,13 +41,17 @@ describe.each(BACKENDS)('knowledge routes on %s', (backend) => {
     }
   }
 
-  async function ask(question: string): Promise<Passage[]> {
+  async function tryIt(question: string): Promise<TryResult> {
     const response = await api('/api/knowledge/try', {
       method: 'POST',
       body: { assistantId: app.assistant.id, question },
     });
     expect(response.status).toBe(200);
-    return ((await response.json()) as { passages: Passage[] }).passages;
+    return (await response.json()) as TryResult;
+  }
+
+  async function ask(question: string): Promise<Passage[]> {
+    return (await tryIt(question)).passages;
   }
 
   async function add(path: string, body: unknown): Promise<Source> {
@@ -88,6 +97,18 @@ describe.each(BACKENDS)('knowledge routes on %s', (backend) => {
       heading: 'Delivery',
     });
     expect((await ask('can I pay with paypal?'))[0]?.question).toBe('Do you accept PayPal?');
+  });
+
+  it('shows the answer the assistant would give, citing its passage, or passes it on', async () => {
+    const tried = await tryIt('Is shipping free above 50 euros?');
+    expect(tried.answer.text).toContain('free above 50 euros');
+    expect(tried.answer.unansweredQuestion).toBeNull();
+    const cited = tried.passages.find((passage) => passage.id === tried.answer.passageIds[0]);
+    expect(cited).toMatchObject({ title: 'Shipping', heading: 'Costs' });
+
+    const unknown = await tryIt('Can I bring my parrot to the warehouse party?');
+    expect(unknown.answer.passageIds).toEqual([]);
+    expect(unknown.answer.unansweredQuestion).toBe('Can I bring my parrot to the warehouse party?');
   });
 
   it('extracts uploaded PDF and Word files', async () => {

@@ -2,6 +2,7 @@
  * retrieval. Adding or changing a source queues its indexing (knowledge/index-source.ts). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assistantAnswer } from '../../commands/automation.js';
 import type { Context } from '../../context.js';
 import { extractFile, fileTooLarge, MAX_FILE_BYTES } from '../../knowledge/extract/index.js';
 import { parsePageUrl } from '../../knowledge/fetch-page.js';
@@ -214,19 +215,32 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: Context) {
     },
   );
 
-  // The answer joins the passages once the responders read from the knowledge base.
+  // Retrieval alone shows what the search finds; the answer is what a customer would get.
   api.post(
     '/api/knowledge/try',
     { preHandler, schema: { body: tryBody, tags } },
     async (request) => {
       const { workspaceId } = operatorOf(request);
-      await assertAssistant(ctx.db, workspaceId, request.body.assistantId);
-      const passages = await retrieve(
-        ctx.db,
-        { workspaceId, assistantId: request.body.assistantId, question: request.body.question },
-        { provider: ctx.provider },
-      );
-      return { passages };
+      const { assistantId, question } = request.body;
+      const assistant = await ctx.db
+        .selectFrom('assistants')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', assistantId)
+        .executeTakeFirst();
+      if (!assistant) throw notFound('The assistant');
+      const [passages, answer] = await Promise.all([
+        retrieve(ctx.db, { workspaceId, assistantId, question }, { provider: ctx.provider }),
+        assistantAnswer(ctx, assistant, [{ role: 'user', content: question }]),
+      ]);
+      return {
+        passages,
+        answer: {
+          text: answer.text,
+          passageIds: answer.passages.map((passage) => passage.id),
+          unansweredQuestion: answer.unansweredQuestion,
+        },
+      };
     },
   );
 }

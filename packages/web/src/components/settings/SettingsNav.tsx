@@ -5,6 +5,7 @@ import { RouteLink } from '../RouteLink';
 const LABELS: Record<SettingsSection, string> = {
   channels: 'Channels',
   assistants: 'Assistants',
+  knowledge: 'Knowledge',
   intelligence: 'Intelligence',
   team: 'Team',
   'api-keys': 'API keys',

@@ -16,6 +16,7 @@ import { AssistantsSettings } from './AssistantsSettings';
 import { AuditLogSettings } from './AuditLogSettings';
 import { ChannelsSettings } from './ChannelsSettings';
 import { IntelligenceSettings } from './IntelligenceSettings';
+import { KnowledgeSettings } from './KnowledgeSettings';
 import { SecuritySettings } from './SecuritySettings';
 import { SettingsNav } from './SettingsNav';
 import { TeamSettings } from './TeamSettings';
@@ -32,6 +33,7 @@ interface Props {
 const LOADING: Record<SettingsSection, string> = {
   channels: 'Loading settings…',
   assistants: 'Loading settings…',
+  knowledge: 'Loading assistants…',
   intelligence: 'Loading settings…',
   team: 'Loading the team…',
   'api-keys': 'Loading API keys…',
@@ -56,6 +58,7 @@ export function SettingsPage({
   // Agents would get 403: their page explains instead of asking.
   const apiKeys = useRemoteList(api.listApiKeys, section === 'api-keys' && canEdit);
   const intelligence = useAnalysisSettings(section === 'intelligence');
+  const knowledgeAssistants = useRemoteList(api.listAssistants, section === 'knowledge');
   const current =
     section === 'team'
       ? team
@@ -65,7 +68,9 @@ export function SettingsPage({
           ? LOADS_ITSELF
           : section === 'intelligence'
             ? intelligence
-            : data;
+            : section === 'knowledge'
+              ? knowledgeAssistants
+              : data;
   const ready = !current.loading && !current.error;
 
   return (
@@ -123,6 +128,9 @@ export function SettingsPage({
               onAssistant={data.putAssistant}
               onDeleted={data.removeAssistant}
             />
+          )}
+          {ready && section === 'knowledge' && (
+            <KnowledgeSettings assistants={knowledgeAssistants.items} canEdit={canEdit} />
           )}
           {ready && section === 'intelligence' && intelligence.settings && (
             <IntelligenceSettings

@@ -18,6 +18,7 @@ import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { retrieve } from '../knowledge/retrieve.js';
+import { knowledgeVocabulary } from '../knowledge/vocabulary.js';
 import { AppError } from '../lib/errors.js';
 import { loadAnalysisSettings } from '../store/analysis.js';
 import type { ConversationRow, MessageRow } from '../store/schema.js';
@@ -150,6 +151,7 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
     ctx.provider,
     (query) => retrieve(ctx.db, query, { provider: ctx.provider }),
     ctx.log,
+    knowledgeVocabulary(ctx.db),
   );
   const answer = await responder.respond({
     assistant: {

@@ -28,6 +28,11 @@ const provider = env.PARLEY_MODEL_BASE_URL
       baseUrl: env.PARLEY_MODEL_BASE_URL,
       model: env.PARLEY_MODEL ?? 'gpt-4o-mini',
       ...(env.PARLEY_MODEL_API_KEY ? { apiKey: env.PARLEY_MODEL_API_KEY } : {}),
+      // Knowledge retrieval fuses similarity in when the endpoint embeds; `off` keeps it to
+      // full-text search (for endpoints without an embeddings model).
+      ...(env.PARLEY_EMBEDDING_MODEL === 'off'
+        ? {}
+        : { embeddingModel: env.PARLEY_EMBEDDING_MODEL || 'text-embedding-3-small' }),
     })
   : undefined;
 

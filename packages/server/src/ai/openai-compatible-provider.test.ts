@@ -10,7 +10,12 @@ let server: Server;
 let baseUrl: string;
 const received: {
   authorization?: string;
-  body: { model: string; temperature?: number; messages: { role: string; content: string }[] };
+  body: {
+    model: string;
+    temperature?: number;
+    messages: { role: string; content: string }[];
+    input?: string[];
+  };
 }[] = [];
 let nextStatus = 200;
 
@@ -24,6 +29,16 @@ beforeAll(async () => {
   server = createServer(async (request, response) => {
     const body = await readJson(request);
     received.push({ authorization: request.headers.authorization, body });
+    if (request.url?.endsWith('/embeddings')) {
+      const input = body.input as string[];
+      // Reversed on purpose: clients must order vectors by `index`.
+      const data = input
+        .map((text, index) => ({ object: 'embedding', index, embedding: [text.length, index] }))
+        .reverse();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ object: 'list', data, model: body.model }));
+      return;
+    }
     if (nextStatus !== 200) {
       response.writeHead(nextStatus, { 'content-type': 'application/json', 'retry-after': '3' });
       response.end(
@@ -107,6 +122,23 @@ describe('OpenAI-compatible provider', () => {
     const attempt = provider.reply(request);
     await expect(attempt).rejects.toBeInstanceOf(RetryableJobError);
     await expect(attempt).rejects.toMatchObject({ retryAfterMs: 3000 });
+  });
+
+  it('embeds texts with the embeddings model, one vector per text in order', async () => {
+    const provider = new OpenAiCompatibleProvider({
+      baseUrl,
+      model: 'gpt-test',
+      embeddingModel: 'embed-test',
+    });
+    expect(await provider.embed?.(['a', 'bbb'])).toEqual([
+      [1, 0],
+      [3, 1],
+    ]);
+    expect(received[0]?.body).toEqual({ model: 'embed-test', input: ['a', 'bbb'] });
+  });
+
+  it('offers no embeddings without an embeddings model', () => {
+    expect(new OpenAiCompatibleProvider({ baseUrl, model: 'gpt-test' }).embed).toBeUndefined();
   });
 
   it('fails plainly on a refused request', async () => {

@@ -1,6 +1,7 @@
 /**
  * Any OpenAI-compatible chat completions endpoint (OpenAI, Azure OpenAI, vLLM, Ollama,
- * llama.cpp server, LiteLLM...): `POST {baseUrl}/chat/completions`.
+ * llama.cpp server, LiteLLM...): `POST {baseUrl}/chat/completions`, and `POST
+ * {baseUrl}/embeddings` when an embeddings model is configured.
  */
 import { z } from 'zod';
 import { RetryableJobError } from '../jobs/runner.js';
@@ -11,6 +12,9 @@ export interface OpenAiCompatibleOptions {
   baseUrl: string;
   model: string;
   apiKey?: string;
+  /** e.g. `text-embedding-3-small`; without it the provider offers no embeddings and
+   * retrieval ranks by full-text search alone. */
+  embeddingModel?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -18,6 +22,13 @@ export interface OpenAiCompatibleOptions {
 const completionSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
 });
+
+const embeddingsSchema = z.object({
+  data: z.array(z.object({ embedding: z.array(z.number()), index: z.number().int() })),
+});
+
+/** Texts per embeddings request: endpoints cap the batch (OpenAI at 2048 inputs). */
+const EMBEDDING_BATCH = 256;
 
 export function systemPrompt(request: ReplyRequest): string {
   const { name, instructions } = request.assistant;
@@ -35,9 +46,33 @@ export class OpenAiCompatibleProvider implements ModelProvider {
   readonly acceptsModelSettings = true;
   private readonly fetch: typeof fetch;
 
+  /** Present only when an embeddings model is configured. */
+  readonly embed?: (texts: string[]) => Promise<number[][]>;
+
   constructor(private readonly options: OpenAiCompatibleOptions) {
     this.name = `openai-compatible:${options.model}`;
     this.fetch = options.fetch ?? fetch;
+    const embeddingModel = options.embeddingModel;
+    if (embeddingModel) this.embed = (texts) => this.embedWith(embeddingModel, texts);
+  }
+
+  private async embedWith(model: string, texts: string[]): Promise<number[][]> {
+    const vectors: number[][] = [];
+    for (let start = 0; start < texts.length; start += EMBEDDING_BATCH) {
+      const input = texts.slice(start, start + EMBEDDING_BATCH);
+      const json = await this.post(
+        '/embeddings',
+        { model, input },
+        this.options.timeoutMs ?? 60_000,
+      );
+      const parsed = embeddingsSchema.safeParse(json);
+      if (!parsed.success || parsed.data.data.length !== input.length)
+        throw new Error('The embeddings endpoint answered without one vector per text.');
+      // The endpoint may answer out of order; `index` says which text each vector is for.
+      const ordered = [...parsed.data.data].sort((a, b) => a.index - b.index);
+      vectors.push(...ordered.map((item) => item.embedding));
+    }
+    return vectors;
   }
 
   async reply(request: ReplyRequest): Promise<string> {
@@ -78,19 +113,31 @@ export class OpenAiCompatibleProvider implements ModelProvider {
     }
   }
 
-  /** One chat completion; the answer's text. Rate limits, 5xx and timeouts are retryable. */
+  /** One chat completion; the answer's text. */
   private async complete(body: Record<string, unknown>, timeoutMs: number): Promise<string> {
+    const json = await this.post(
+      '/chat/completions',
+      { model: this.options.model, ...body },
+      timeoutMs,
+    );
+    const parsed = completionSchema.safeParse(json);
+    const content = parsed.success ? parsed.data.choices[0]?.message.content?.trim() : undefined;
+    if (!content) throw new Error('The model endpoint answered without a message.');
+    return content;
+  }
+
+  /** One JSON request to the endpoint. Rate limits, 5xx and timeouts are retryable. */
+  private async post(path: string, body: Record<string, unknown>, timeoutMs: number) {
     let response: Response;
-    let json: unknown;
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      response = await this.fetch(`${this.options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
+      response = await this.fetch(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
         },
-        body: JSON.stringify({ model: this.options.model, ...body }),
+        body: JSON.stringify(body),
         signal,
       });
     } catch (error) {
@@ -109,15 +156,11 @@ export class OpenAiCompatibleProvider implements ModelProvider {
       );
     }
     try {
-      json = await response.json();
+      return (await response.json()) as unknown;
     } catch (error) {
       // The same timeout covers a body that stalls after the headers.
       if (signal.aborted) throw new RetryableJobError('The model endpoint timed out.');
       throw new Error(`The model endpoint answered something that is not JSON: ${String(error)}`);
     }
-    const parsed = completionSchema.safeParse(json);
-    const content = parsed.success ? parsed.data.choices[0]?.message.content?.trim() : undefined;
-    if (!content) throw new Error('The model endpoint answered without a message.');
-    return content;
   }
 }

@@ -7,9 +7,12 @@ import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
+import { benchRetrieval } from './retrieval.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 const BACKFILL_COUNT = Number(process.env.BENCH_BACKFILL_COUNT ?? 300);
+/** 500 sources of 20 chunks: the 10,000 chunks the knowledge-base latency is quoted at. */
+const KNOWLEDGE_SOURCES = Number(process.env.BENCH_KNOWLEDGE_SOURCES ?? 500);
 
 function report(title: string, rates: Rate[]) {
   const baseline = rates[0];
@@ -49,6 +52,10 @@ reportLatency('Offline conversation analysis (no database)', await benchAnalysis
 const pglite = await openStore({ inMemory: true });
 report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
 reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
+reportLatency(
+  'Knowledge retrieval on PGlite',
+  await benchRetrieval(pglite, KNOWLEDGE_SOURCES, 100),
+);
 await pglite.close();
 
 const database = await createTestDatabase();
@@ -58,6 +65,10 @@ report(
   await benchStore(postgres, 8),
 );
 reportBackfill('Analysis backfill on PostgreSQL', await benchBackfill(postgres, BACKFILL_COUNT));
+reportLatency(
+  'Knowledge retrieval on PostgreSQL',
+  await benchRetrieval(postgres, KNOWLEDGE_SOURCES, 100),
+);
 reportLatency('Live fan-out on PostgreSQL (one workspace)', [
   await benchNotifyBaseline(postgres, 200),
   await benchFanOut(postgres, 1, 200),

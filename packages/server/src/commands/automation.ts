@@ -19,6 +19,7 @@ import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { retrieve } from '../knowledge/retrieve.js';
+import { knowledgeVocabulary } from '../knowledge/vocabulary.js';
 import { AppError } from '../lib/errors.js';
 import { loadAnalysisSettings } from '../store/analysis.js';
 import type { AssistantRow, ConversationRow, MessageRow } from '../store/schema.js';
@@ -126,6 +127,7 @@ export async function assistantAnswer(
     ctx.provider,
     (query) => retrieve(ctx.db, query, { provider: ctx.provider }),
     ctx.log,
+    knowledgeVocabulary(ctx.db),
   );
   return responder.respond({
     assistant: {

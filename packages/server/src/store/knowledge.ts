@@ -296,3 +296,29 @@ export async function loadKnowledgeSourceById(
 ): Promise<KnowledgeSourceRow | undefined> {
   return db.selectFrom('knowledge_sources').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Every chunk's words in scope (title, heading, question, text), for the knowledge base's word
+ * statistics. */
+export async function chunkWords(
+  db: Db,
+  scope: { workspaceId: string; assistantId: string },
+): Promise<string[]> {
+  const rows = await scoped(db, scope.workspaceId, scope.assistantId)
+    .select(['s.title', 'c.heading', 'c.question', 'c.text'])
+    .execute();
+  return rows.map((row) => [row.title, row.heading ?? '', row.question ?? '', row.text].join('\n'));
+}
+
+/** Changes whenever a chunk in scope is added, replaced or removed. */
+export async function chunksVersion(
+  db: Db,
+  scope: { workspaceId: string; assistantId: string },
+): Promise<string> {
+  const row = await scoped(db, scope.workspaceId, scope.assistantId)
+    .select([
+      sql<string>`count(*)::text`.as('count'),
+      sql<string>`coalesce(max(c.created_at)::text, '')`.as('latest'),
+    ])
+    .executeTakeFirst();
+  return `${row?.count ?? 0}:${row?.latest ?? ''}`;
+}

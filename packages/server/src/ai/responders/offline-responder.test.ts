@@ -105,7 +105,7 @@ describe('offline responder', () => {
 
   it('accepts a weaker match for one of the suggested questions', async () => {
     const responder = new OfflineResponder(fixedRetrieve([returns]));
-    const question = 'What happens to my money after a return?';
+    const question = 'Do you track my bank statement for a parcel?';
     expect((await responder.respond(ask(question))).unansweredQuestion).toBe(question);
     const suggested = await responder.respond(ask(question, [question]));
     expect(suggested.passages.map((cited) => cited.id)).toEqual(['returns-2']);

@@ -17,11 +17,12 @@ import {
   type ResponderRequest,
   type Retrieve,
 } from './responder.js';
+import { EQUAL_WEIGHTS, type Vocabulary } from './term-weights.js';
 
 /** Below this confidence the offline responder passes the question on (tuned on the eval). */
-export const CONFIDENT = 0.6;
+export const CONFIDENT = 0.35;
 /** A suggested question is one the team promised an answer to: a weaker match will do. */
-const CONFIDENT_FOR_SUGGESTED = 0.3;
+const CONFIDENT_FOR_SUGGESTED = 0.2;
 const PASSAGES = 5;
 
 const THANKS = wordPattern(
@@ -45,7 +46,11 @@ function isSuggested(question: string, suggested: readonly string[]): boolean {
 export class OfflineResponder implements Responder {
   readonly name = 'offline';
 
-  constructor(private readonly retrieve: Retrieve) {}
+  /** Without a vocabulary every question word counts the same. */
+  constructor(
+    private readonly retrieve: Retrieve,
+    private readonly vocabulary?: Vocabulary,
+  ) {}
 
   async respond(request: ResponderRequest): Promise<ResponderAnswer> {
     const question = openQuestion(request.turns);
@@ -56,13 +61,12 @@ export class OfflineResponder implements Responder {
       const greeting = isFirstReply(request.turns) ? request.assistant.greeting.trim() : '';
       return answered(greeting || howCanIHelp(language));
     }
-    const passages = await this.retrieve({
-      workspaceId: request.assistant.workspaceId,
-      assistantId: request.assistant.id,
-      question,
-      limit: PASSAGES,
-    });
-    const best = matchPassages(question, passages)[0];
+    const scope = { workspaceId: request.assistant.workspaceId, assistantId: request.assistant.id };
+    const [passages, weigh] = await Promise.all([
+      this.retrieve({ ...scope, question, limit: PASSAGES }),
+      this.vocabulary ? this.vocabulary(scope) : EQUAL_WEIGHTS,
+    ]);
+    const best = matchPassages(question, passages, weigh)[0];
     const threshold = isSuggested(question, request.assistant.suggestedQuestions)
       ? CONFIDENT_FOR_SUGGESTED
       : CONFIDENT;

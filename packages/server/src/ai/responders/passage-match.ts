@@ -5,7 +5,9 @@
  */
 import type { Passage } from '../../knowledge/passages.js';
 import { contentStems, stem } from '../analysis/content-words.js';
+import { detectLanguage } from '../analysis/language.js';
 import { sentences } from '../analysis/text.js';
+import { EQUAL_WEIGHTS, type StemWeight, withSynonyms } from './term-weights.js';
 
 /** Stems shorter than this only match exactly ("size" must not meet "si"). */
 const PREFIX_MIN = 4;
@@ -16,10 +18,24 @@ function sameStem(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-/** The question's stems the text contains ("ship" meets "shipping", "return" meets "returns"). */
+/** The question's stems the text contains ("ship" meets "shipping", "return" meets "returns"),
+ * directly or through a synonym ("money" meets "refund"). */
 export function sharedStems(question: ReadonlySet<string>, text: ReadonlySet<string>): string[] {
   const candidates = [...text];
-  return [...question].filter((stem) => candidates.some((other) => sameStem(stem, other)));
+  return [...question].filter((stem) =>
+    withSynonyms(stem).some((word) => candidates.some((other) => sameStem(word, other))),
+  );
+}
+
+/** Share of the question's weight the text covers, 0..1. */
+export function weightedCoverage(
+  question: ReadonlySet<string>,
+  text: ReadonlySet<string>,
+  weigh: StemWeight = EQUAL_WEIGHTS,
+): number {
+  const total = [...question].reduce((sum, item) => sum + weigh(item), 0);
+  if (total === 0) return 0;
+  return sharedStems(question, text).reduce((sum, item) => sum + weigh(item), 0) / total;
 }
 
 /** Words that frame a question rather than name its subject ("how long does it take", "wie
@@ -65,6 +81,26 @@ const QUESTION_FRAME = new Set(
     'duren',
     'mogelijk',
     'kan',
+    // Question words the stopword lists leave in.
+    'which',
+    'welche',
+    'welcher',
+    'welches',
+    'cual',
+    'cuales',
+    'cuanto',
+    'cuanta',
+    'quand',
+    'combien',
+    'quelle',
+    'quel',
+    'quale',
+    'quali',
+    'qual',
+    'quais',
+    'welke',
+    'hoeveel',
+    'wanneer',
   ].map(stem),
 );
 
@@ -77,11 +113,16 @@ export function subjectStems(question: string): Set<string> {
 
 export interface PassageMatch {
   passage: Passage;
-  /** Share of the question's content words found in the passage (with its title and heading). */
+  /** Share of the question's content words found in the passage (with its title and heading),
+   * each weighed by how rare it is in the knowledge base. */
   coverage: number;
   /** Coverage weighed by the passage's fused score relative to the best one, 0..1. */
   confidence: number;
 }
+
+/** A passage in another language than the question's is a weaker answer: the customer asked
+ * in theirs, and a same-language passage usually exists when the shop wrote one. */
+const OTHER_LANGUAGE = 0.75;
 
 /** How much the fused rank counts next to the word overlap. */
 const RANK_WEIGHT = 0.3;
@@ -93,18 +134,24 @@ export function passageStems(passage: Passage): Set<string> {
 }
 
 /** The retrieved passages with their confidence, most confident first. */
-export function matchPassages(question: string, passages: readonly Passage[]): PassageMatch[] {
+export function matchPassages(
+  question: string,
+  passages: readonly Passage[],
+  weigh: StemWeight = EQUAL_WEIGHTS,
+): PassageMatch[] {
   const stems = subjectStems(question);
+  const asked = detectLanguage(question);
   const top = Math.max(...passages.map((passage) => passage.score), 0);
   return passages
     .map((passage) => {
-      const coverage =
-        stems.size === 0 ? 0 : sharedStems(stems, passageStems(passage)).length / stems.size;
+      const coverage = weightedCoverage(stems, passageStems(passage), weigh);
       const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
+      const written = detectLanguage(passage.text);
+      const language = asked === written ? 1 : OTHER_LANGUAGE;
       return {
         passage,
         coverage,
-        confidence: coverage * (1 - RANK_WEIGHT + RANK_WEIGHT * relative),
+        confidence: coverage * language * (1 - RANK_WEIGHT + RANK_WEIGHT * relative),
       };
     })
     .sort((a, b) => b.confidence - a.confidence);

@@ -6,9 +6,15 @@ import type { ModelProvider } from '../provider.js';
 import { ModelResponder } from './model-responder.js';
 import { OfflineResponder } from './offline-responder.js';
 import { openQuestion, type Responder, type Retrieve } from './responder.js';
+import type { Vocabulary } from './term-weights.js';
 
-export function responderFor(provider: ModelProvider, retrieve: Retrieve, log: Logger): Responder {
-  const offline = new OfflineResponder(retrieve);
+export function responderFor(
+  provider: ModelProvider,
+  retrieve: Retrieve,
+  log: Logger,
+  vocabulary?: Vocabulary,
+): Responder {
+  const offline = new OfflineResponder(retrieve, vocabulary);
   if (canAnswerStructured(provider))
     return new ModelResponder(provider, retrieve, offline, { log });
   if (provider.canAnswer === false) return offline;

@@ -9,6 +9,7 @@ import { createAssistant, createWorkspace } from '../../../commands/workspaces.j
 import { chunkDocument } from '../../../knowledge/chunk.js';
 import { searchConfigFor } from '../../../knowledge/language.js';
 import { retrieve } from '../../../knowledge/retrieve.js';
+import { knowledgeVocabulary } from '../../../knowledge/vocabulary.js';
 import { insertKnowledgeSource, replaceChunks } from '../../../store/knowledge.js';
 import { openStore } from '../../../store/store.js';
 import { OfflineResponder } from '../offline-responder.js';
@@ -78,7 +79,10 @@ export async function evaluateKnowledge(
       });
     const keyOf = (passage: { sourceId: string; heading: string | null }) =>
       `${fileOfSource.get(passage.sourceId)}#${passage.heading ?? ''}`;
-    const responder = new OfflineResponder((query) => search(query.question));
+    const responder = new OfflineResponder(
+      (query) => search(query.question),
+      knowledgeVocabulary(store.db),
+    );
     const outcomes: QuestionOutcome[] = [];
     for (const labeled of questions) {
       const retrieved = await search(labeled.question);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { countStems, idfWeights, withSynonyms } from './term-weights.js';
+
+describe('idfWeights', () => {
+  const weigh = idfWeights(
+    countStems([
+      'Your order ships within two days.',
+      'Cancel an order before it ships.',
+      'Order tracking by email.',
+      'Klarna invoices are due in 30 days.',
+    ]),
+  );
+
+  it('weighs a word few passages use above one most passages use', () => {
+    expect(weigh('klarn')).toBeGreaterThan(weigh('order'));
+    expect(weigh('order')).toBeGreaterThan(0);
+  });
+
+  it('weighs a word the knowledge base never uses above its rarest one', () => {
+    expect(weigh('bitco')).toBeGreaterThan(weigh('klarn'));
+  });
+});
+
+describe('withSynonyms', () => {
+  it('finds the words a shop uses for the same thing, across languages', () => {
+    expect(withSynonyms('money')).toContain('refun');
+    expect(withSynonyms('versa')).toContain('shipp');
+  });
+
+  it('leaves other words alone', () => {
+    expect(withSynonyms('zebra')).toEqual(['zebra']);
+  });
+});

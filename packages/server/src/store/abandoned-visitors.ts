@@ -5,7 +5,8 @@
  * then deleted only if a fresh look still finds them empty — and nothing can be added under a
  * locked row until the deletion commits.
  */
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from './schema.js';
 import type { Db } from './store.js';
 
 export const ABANDONED_VISITOR_HOURS = 24;
@@ -50,6 +51,16 @@ async function pruneEmptyConversations(db: Db): Promise<number> {
   });
 }
 
+/** A contact with no conversation (checked again at delete time: one may have begun since). */
+const hasNoConversation = ({ exists, not, selectFrom }: ExpressionBuilder<Database, 'contacts'>) =>
+  not(
+    exists(
+      selectFrom('conversations')
+        .select('conversations.id')
+        .whereRef('conversations.contact_id', '=', 'contacts.id'),
+    ),
+  );
+
 async function pruneSilentContacts(db: Db): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const visitorChannels = trx
@@ -61,15 +72,7 @@ async function pruneSilentContacts(db: Db): Promise<number> {
       .select('id')
       .where('channel_id', 'in', visitorChannels)
       .where('created_at', '<', cutoff())
-      .where(({ exists, not, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('conversations')
-              .select('conversations.id')
-              .whereRef('conversations.contact_id', '=', 'contacts.id'),
-          ),
-        ),
-      )
+      .where(hasNoConversation)
       .limit(BATCH)
       .forUpdate()
       .skipLocked()
@@ -82,15 +85,7 @@ async function pruneSilentContacts(db: Db): Promise<number> {
         'in',
         locked.map((row) => row.id),
       )
-      .where(({ exists, not, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('conversations')
-              .select('conversations.id')
-              .whereRef('conversations.contact_id', '=', 'contacts.id'),
-          ),
-        ),
-      )
+      .where(hasNoConversation)
       .executeTakeFirst();
     return Number(deleted.numDeletedRows);
   });

@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ConversationAnalysis } from '@parley/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../context.js';
+import { answerCompletion, readJson } from '../../test-support/chat-completions.js';
 import { OpenAiCompatibleProvider } from '../openai-compatible-provider.js';
 import type { AnalysisInput } from './analyzer.js';
 import { ModelAnalyzer } from './model-analyzer.js';
@@ -22,23 +23,6 @@ const received: {
   };
   messages: { role: string; content: string }[];
 }[] = [];
-
-async function readJson(request: IncomingMessage) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-function answer(response: ServerResponse, content: string) {
-  response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(
-    JSON.stringify({
-      id: 'chatcmpl-1',
-      object: 'chat.completion',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
-    }),
-  );
-}
 
 const VALID = {
   summary:
@@ -64,9 +48,9 @@ beforeAll(async () => {
       return;
     }
     if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 3000));
-    if (mode === 'garbage') return answer(response, 'Sure! The customer seems unhappy.');
-    if (mode === 'wrong-shape') return answer(response, JSON.stringify({ summary: 42 }));
-    answer(response, JSON.stringify(VALID));
+    if (mode === 'garbage') return answerCompletion(response, 'Sure! The customer seems unhappy.');
+    if (mode === 'wrong-shape') return answerCompletion(response, JSON.stringify({ summary: 42 }));
+    answerCompletion(response, JSON.stringify(VALID));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

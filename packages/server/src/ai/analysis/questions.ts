@@ -3,30 +3,13 @@
  * it opens with an interrogative word or an inverted verb ("do you ship to Canada", "wo ist
  * meine Bestellung", "kan ik ruilen") or contains an indirect ask ("I'd like to know").
  */
-import { QUESTION_PHRASES, QUESTION_START } from './lexicons/questions.js';
+import { EN_AUXILIARIES, QUESTION_PHRASES, QUESTION_START } from './lexicons/questions.js';
 import { anyWord, fold, sentences, wordPattern } from './text.js';
 
 /** After an English auxiliary, a subject makes it inversion ("can you…", not "have a nice day"). */
 const EN_SUBJECT =
   "(?:you|u|i|we|they|it|he|she|there|this|that|these|those|my|the|your|our|anyone|someone|somebody|anybody|y'all)";
-const EN_AUX = new Set([
-  'can',
-  'could',
-  'would',
-  'will',
-  'do',
-  'does',
-  'did',
-  'is',
-  'are',
-  'was',
-  'were',
-  'have',
-  'has',
-  'should',
-  'may',
-  'shall',
-]);
+const EN_AUX = new Set(EN_AUXILIARIES);
 /** Openers that read as questions only with their accent ("qué", "cómo"), never folded away. */
 const ACCENT_ONLY = /^(?:que|como|quel|che)\b/u;
 const ACCENTED_OPENER = /^(?:¿|qué|cómo|quê|cômo)/iu;

@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../context.js';
 import type { Passage } from '../../knowledge/passages.js';
+import { answerCompletion, readJson } from '../../test-support/chat-completions.js';
 import { OpenAiCompatibleProvider } from '../openai-compatible-provider.js';
 import { ModelResponder } from './model-responder.js';
 import { OfflineResponder } from './offline-responder.js';
@@ -18,23 +19,6 @@ const received: {
   response_format?: { json_schema: { name: string } };
 }[] = [];
 
-async function readJson(request: IncomingMessage) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-}
-
-function complete(response: ServerResponse, content: string) {
-  response.writeHead(200, { 'content-type': 'application/json' });
-  response.end(
-    JSON.stringify({
-      id: 'chatcmpl-1',
-      object: 'chat.completion',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
-    }),
-  );
-}
-
 beforeAll(async () => {
   server = createServer(async (request, response) => {
     const body = await readJson(request);
@@ -42,7 +26,7 @@ beforeAll(async () => {
     // Like a model that read the prompt: it cites the first passage id it was given.
     const firstId = /\[([^\]]+)\]/.exec(body.messages[0]?.content ?? '')?.[1] ?? '';
     if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 3000));
-    if (mode === 'garbage') return complete(response, 'Refunds take five days, I think.');
+    if (mode === 'garbage') return answerCompletion(response, 'Refunds take five days, I think.');
     const answers: Record<Exclude<Mode, 'garbage' | 'slow'>, unknown> = {
       cite: { answer: 'Refunds take 5 working days.', citedPassageIds: [firstId], answered: true },
       'no-answer': {
@@ -58,7 +42,7 @@ beforeAll(async () => {
       },
     };
     // A slow answer arrives after its wait, as a cited one.
-    complete(response, JSON.stringify(answers[mode === 'slow' ? 'cite' : mode]));
+    answerCompletion(response, JSON.stringify(answers[mode === 'slow' ? 'cite' : mode]));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;

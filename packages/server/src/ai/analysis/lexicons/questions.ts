@@ -4,6 +4,26 @@
  */
 import { terms } from './terms.js';
 
+/** English auxiliaries: a question when a subject follows them ("can you…", "is it…"). */
+export const EN_AUXILIARIES = [
+  'can',
+  'could',
+  'would',
+  'will',
+  'do',
+  'does',
+  'did',
+  'is',
+  'are',
+  'was',
+  'were',
+  'have',
+  'has',
+  'should',
+  'may',
+  'shall',
+];
+
 export const QUESTION_START: Record<string, string[]> = {
   en: [
     'what',
@@ -14,22 +34,7 @@ export const QUESTION_START: Record<string, string[]> = {
     'who',
     'which',
     'whose',
-    'can',
-    'could',
-    'would',
-    'will',
-    'do',
-    'does',
-    'did',
-    'is',
-    'are',
-    'was',
-    'were',
-    'have',
-    'has',
-    'should',
-    'may',
-    'shall',
+    ...EN_AUXILIARIES,
     'any news',
     'any update',
     'any idea',

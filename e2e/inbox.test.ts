@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
 import { type HostPage, serveHostPage } from './support/host-page.js';
-import { demoLogin, type ParleyProcess, startParley } from './support/parley-process.js';
+import { demoPublicKey, type ParleyProcess, startParley } from './support/parley-process.js';
 
 describe('inbox and website widget in a real browser', () => {
   let dataDir: string;
@@ -17,13 +17,7 @@ describe('inbox and website widget in a real browser', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
     // Embedded database, demo data: exactly what `npm start` gives a newcomer.
     parley = await startParley({ DATA_DIR: dataDir });
-    const { cookie } = await demoLogin(parley.url);
-    const assistants = (await (
-      await fetch(`${parley.url}/api/assistants`, { headers: { cookie } })
-    ).json()) as {
-      items: { publicKey: string }[];
-    };
-    const key = assistants.items[0]?.publicKey ?? '';
+    const key = await demoPublicKey(parley.url);
     host = await serveHostPage(
       `<!doctype html><html><head><title>Acme shop</title>
        <style>* { font-family: serif; } button { background: hotpink; }</style></head>

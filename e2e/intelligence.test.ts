@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
-import { demoLogin, type ParleyProcess, startParley } from './support/parley-process.js';
+import { demoPublicKey, type ParleyProcess, startParley } from './support/parley-process.js';
 
 const FRUSTRATED =
   'Das ist jetzt das dritte Mal, dass meine Bestellung #4417 nicht ankommt. Absolut lächerlich!';
@@ -20,11 +20,7 @@ describe('conversation intelligence in a real browser', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-intel-'));
     // A short debounce: the analysis runs half a second after the conversation goes quiet.
     parley = await startParley({ DATA_DIR: dataDir, PARLEY_ANALYSIS_DEBOUNCE_MS: '500' });
-    const { cookie } = await demoLogin(parley.url);
-    const assistants = (await (
-      await fetch(`${parley.url}/api/assistants`, { headers: { cookie } })
-    ).json()) as { items: { publicKey: string }[] };
-    publicKey = assistants.items[0]?.publicKey ?? '';
+    publicKey = await demoPublicKey(parley.url);
     browser = await launchChromium();
   });
 

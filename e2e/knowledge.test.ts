@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
 import { type HostPage, serveHostPage } from './support/host-page.js';
-import { demoLogin, type ParleyProcess, startParley } from './support/parley-process.js';
+import { demoPublicKey, type ParleyProcess, startParley } from './support/parley-process.js';
 
 /** A fact the demo knowledge base does not hold, so only the new article can answer it. */
 const ARTICLE = {
@@ -28,11 +28,7 @@ describe('knowledge base: an article added in Settings answers the widget', () =
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-kb-'));
     parley = await startParley({ DATA_DIR: dataDir });
-    const { cookie } = await demoLogin(parley.url);
-    const assistants = (await (
-      await fetch(`${parley.url}/api/assistants`, { headers: { cookie } })
-    ).json()) as { items: { publicKey: string }[] };
-    const key = assistants.items[0]?.publicKey ?? '';
+    const key = await demoPublicKey(parley.url);
     host = await serveHostPage(
       `<!doctype html><html><head><title>Acme shop</title></head>
        <body><h1>Acme Outdoor</h1>

@@ -78,3 +78,11 @@ export async function demoLogin(url: string): Promise<{ cookie: string; csrfToke
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie, csrfToken };
 }
+
+/** The public key of the demo workspace's first assistant (what its widget embeds). */
+export async function demoPublicKey(url: string): Promise<string> {
+  const { cookie } = await demoLogin(url);
+  const response = await fetch(`${url}/api/assistants`, { headers: { cookie } });
+  const { items } = (await response.json()) as { items: { publicKey: string }[] };
+  return items[0]?.publicKey ?? '';
+}

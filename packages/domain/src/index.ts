@@ -5,6 +5,7 @@ export * from './assistants.js';
 export * from './audit.js';
 export * from './channel-rules.js';
 export * from './channels.js';
+export * from './insights.js';
 export * from './messages.js';
 export * from './reply-window.js';
 export * from './safety-net.js';

@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: scores each analyzer on the labeled conversations, then retrieval and the
  * offline responder on the knowledge-base questions. `-- --errors` lists misses, `-- --set
- * heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl, and
+ * heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl and
+ * knowledge-heldout.jsonl, and
  * `-- --knowledge` runs only the knowledge-base part.
  */
 import { evaluateKnowledge, loadQuestions } from '../../responders/eval/knowledge-eval.js';
@@ -28,7 +29,7 @@ for (const analyzer of knowledgeOnly ? [] : evalAnalyzers()) {
 }
 
 const started = performance.now();
-const outcomes = await evaluateKnowledge(loadQuestions());
+const outcomes = await evaluateKnowledge(loadQuestions(set));
 const seconds = (performance.now() - started) / 1000;
-console.log(`\n${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`);
+console.log(`\n(set: ${set}) ${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`);
 if (process.argv.includes('--errors')) console.log(`\n${formatKnowledgeErrors(outcomes)}`);

@@ -24,8 +24,18 @@ export interface LabeledQuestion {
   expected: PassageKey | null;
 }
 
-export function loadQuestions(dir = EVAL_DIR): LabeledQuestion[] {
-  return readFileSync(`${dir}knowledge-questions.jsonl`, 'utf8')
+/** The question sets in packages/server/eval/: tuned on `default`, checked on `heldout`
+ * (written separately, never tuned on). */
+const QUESTION_FILES = {
+  default: 'knowledge-questions.jsonl',
+  heldout: 'knowledge-heldout.jsonl',
+} as const;
+
+export function loadQuestions(
+  set: keyof typeof QUESTION_FILES = 'default',
+  dir = EVAL_DIR,
+): LabeledQuestion[] {
+  return readFileSync(`${dir}${QUESTION_FILES[set]}`, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as LabeledQuestion);

@@ -12,7 +12,7 @@ export function stem(word: string): string {
 }
 
 /** French and Italian elide an article or pronoun into the word: "l'ordine", "d'accord", "qu'il". */
-const ELISION =
+export const ELISION =
   /^(?:l|d|j|m|n|s|t|c|qu|dell|dall|nell|sull|all|coll|quell|quest|un|nessun)'(?=\p{L})/u;
 
 export function contentWords(text: string): string[] {

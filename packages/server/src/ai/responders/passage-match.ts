@@ -4,9 +4,10 @@
  * contains, weighed by its retrieval rank — and which of its sentences say it.
  */
 import type { Passage } from '../../knowledge/passages.js';
-import { contentStems, stem } from '../analysis/content-words.js';
+import { contentStems, contentWords, stem } from '../analysis/content-words.js';
 import { detectLanguage } from '../analysis/language.js';
 import { sentences } from '../analysis/text.js';
+import { EVERYDAY_RANK, everydayQuestionWords, nameShares } from './everyday-words.js';
 import { EQUAL_WEIGHTS, type StemWeight, withSynonyms } from './term-weights.js';
 
 /** Stems shorter than this only match exactly ("size" must not meet "si"). */
@@ -111,6 +112,38 @@ export function subjectStems(question: string): Set<string> {
   return subject.size > 0 ? subject : stems;
 }
 
+/** The question's stems whose every word is an everyday word of its language. */
+export function everydayStems(
+  question: string,
+  language: string,
+  maxRank = EVERYDAY_RANK,
+): Set<string> {
+  const everyday = everydayQuestionWords(question, language, maxRank);
+  const byStem = new Map<string, boolean>();
+  for (const word of contentWords(question)) {
+    const item = stem(word);
+    byStem.set(item, (byStem.get(item) ?? true) && everyday.has(word));
+  }
+  return new Set([...byStem].filter(([, all]) => all).map(([item]) => item));
+}
+
+/** The knowledge base's weights adjusted to one question: everyday words it never uses weigh
+ * little, and a name written in several words weighs as one subject. */
+export function questionWeights(
+  question: string,
+  language: string,
+  weigh: StemWeight,
+  maxRank = EVERYDAY_RANK,
+): StemWeight {
+  const everyday = everydayStems(question, language, maxRank);
+  const shares = new Map<string, number>();
+  for (const [word, share] of nameShares(question, language)) {
+    const item = stem(word);
+    shares.set(item, Math.min(shares.get(item) ?? 1, share));
+  }
+  return (item) => weigh(item, everyday.has(item)) * (shares.get(item) ?? 1);
+}
+
 export interface PassageMatch {
   passage: Passage;
   /** Share of the question's content words found in the passage (with its title and heading),
@@ -127,6 +160,13 @@ const OTHER_LANGUAGE = 0.75;
 /** How much the fused rank counts next to the word overlap. */
 const RANK_WEIGHT = 0.3;
 
+/** How much the heading's words count when ordering passages (not in their confidence). */
+const HEADING_WEIGHT = 0.15;
+
+function headingStems(passage: Passage): Set<string> {
+  return contentStems([passage.heading ?? '', passage.question ?? ''].join('\n'));
+}
+
 export function passageStems(passage: Passage): Set<string> {
   return contentStems(
     [passage.title, passage.heading ?? '', passage.question ?? '', passage.text].join('\n'),
@@ -141,20 +181,22 @@ export function matchPassages(
 ): PassageMatch[] {
   const stems = subjectStems(question);
   const asked = detectLanguage(question);
+  const termWeight = questionWeights(question, asked, weigh);
   const top = Math.max(...passages.map((passage) => passage.score), 0);
   return passages
     .map((passage) => {
-      const coverage = weightedCoverage(stems, passageStems(passage), weigh);
+      const coverage = weightedCoverage(stems, passageStems(passage), termWeight);
       const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
       const written = detectLanguage(passage.text);
       const language = asked === written ? 1 : OTHER_LANGUAGE;
-      return {
-        passage,
-        coverage,
-        confidence: coverage * language * (1 - RANK_WEIGHT + RANK_WEIGHT * relative),
-      };
+      // Among passages about as confident, the one whose heading names the question's words
+      // is about them ("Shipping costs" for "what do you charge for delivery").
+      const heading = weightedCoverage(stems, headingStems(passage), termWeight);
+      const confidence = coverage * language * (1 - RANK_WEIGHT + RANK_WEIGHT * relative);
+      return { passage, coverage, confidence, order: confidence + HEADING_WEIGHT * heading };
     })
-    .sort((a, b) => b.confidence - a.confidence);
+    .sort((a, b) => b.order - a.order)
+    .map(({ order: _order, ...match }) => match);
 }
 
 const MAX_SENTENCES = 3;

@@ -21,8 +21,9 @@ export function countStems(texts: readonly string[]): StemCounts {
   return { passages: texts.length, counts };
 }
 
-/** A weight per stem; all 1 without counts. */
-export type StemWeight = (stem: string) => number;
+/** A weight per stem; all 1 without counts. `everyday`: every question word of the stem is a
+ * common word of general language (see everyday-words.ts). */
+export type StemWeight = (stem: string, everyday?: boolean) => number;
 
 export const EQUAL_WEIGHTS: StemWeight = () => 1;
 
@@ -36,12 +37,23 @@ export type Vocabulary = (scope: {
  * it has never seen is more often the uncovered subject than a paraphrase (tuned on the eval). */
 const UNSEEN = 2;
 
+/** An everyday word the knowledge base never uses ("today", "made") weighs this share of an
+ * unseen word: its absence says less about what the knowledge base covers, but it may still be
+ * the subject ("student discount"). Settings from 0.1 to 0.35 score alike on the eval; the one
+ * that trusts the frequency lists least is kept. */
+export const EVERYDAY_SHARE = 0.35;
+
 export function idfWeights(stats: StemCounts): StemWeight {
   const idf = (count: number) => Math.log((stats.passages + 1) / (count + 0.5));
   const rarest = idf(1);
-  return (item) => {
-    const count = stats.counts.get(item) ?? 0;
-    return count === 0 ? UNSEEN * rarest : Math.max(idf(count), 0.1);
+  const everyday = EVERYDAY_SHARE * UNSEEN * rarest;
+  return (item, isEveryday = false) => {
+    // A word the knowledge base says differently ("shop" for its "store") weighs like its word.
+    const count =
+      stats.counts.get(item) ??
+      Math.max(...withSynonyms(item).map((other) => stats.counts.get(other) ?? 0));
+    if (count > 0) return Math.max(idf(count), 0.1);
+    return isEveryday ? everyday : UNSEEN * rarest;
   };
 }
 
@@ -149,6 +161,22 @@ const SYNONYM_GROUPS: readonly string[][] = [
     'restituire',
     'devolucao',
     'terugsturen',
+  ],
+  [
+    'forgot',
+    'forgotten',
+    'reset',
+    'vergessen',
+    'zurucksetzen',
+    'olvidado',
+    'restablecer',
+    'oublie',
+    'reinitialiser',
+    'dimenticato',
+    'reimpostare',
+    'esqueci',
+    'redefinir',
+    'vergeten',
   ],
   [
     'pay',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../knowledge/passages.js';
-import { matchPassages, weightedCoverage } from './passage-match.js';
+import { matchPassages, questionWeights, weightedCoverage } from './passage-match.js';
 
 function passage(id: string, heading: string, text: string, score = 1): Passage {
   return { id, sourceId: 's', title: 'Policies', heading, text, question: null, url: null, score };
@@ -44,5 +44,33 @@ describe('matchPassages', () => {
       weigh,
     );
     expect(onlyCommon?.confidence).toBeLessThan(0.2);
+  });
+});
+
+describe('questionWeights', () => {
+  const weigh = (_stem: string, everyday = false) => (everyday ? 1 : 4);
+
+  it('passes on which question words are everyday ones', () => {
+    const weights = questionWeights('Can I order today?', 'en', weigh);
+    expect(weights('today')).toBe(1);
+    expect(weights('order')).toBe(1);
+    expect(questionWeights('Can I pay with Bitcoin?', 'en', weigh)('bitco')).toBe(4);
+  });
+
+  it('weighs a name of two words as one subject', () => {
+    const weights = questionWeights('Is the store open on Christmas Eve?', 'en', weigh);
+    expect(weights('chris')).toBe(2);
+    expect(weights('eve')).toBe(2);
+  });
+});
+
+describe('matchPassages ordering', () => {
+  it('prefers, among equally confident passages, the one whose heading names the question', () => {
+    const matches = matchPassages('What does delivery cost?', [
+      passage('times', 'Delivery times', 'Delivery takes two days and costs little.'),
+      passage('costs', 'Delivery costs', 'Delivery costs €4.90 and takes two days.'),
+    ]);
+    expect(matches.map((match) => match.passage.id)).toEqual(['costs', 'times']);
+    expect(matches[0]?.confidence).toBe(matches[1]?.confidence);
   });
 });

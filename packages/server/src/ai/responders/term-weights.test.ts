@@ -19,12 +19,28 @@ describe('idfWeights', () => {
   it('weighs a word the knowledge base never uses above its rarest one', () => {
     expect(weigh('bitco')).toBeGreaterThan(weigh('klarn'));
   });
+
+  it('weighs an everyday word it never uses below one it does not know', () => {
+    expect(weigh('today', true)).toBeLessThan(weigh('bitco'));
+    expect(weigh('today', true)).toBeGreaterThan(0);
+    // A word it does use keeps its own weight, everyday or not.
+    expect(weigh('order', true)).toBe(weigh('order'));
+  });
+
+  it('weighs a word it says differently like the word it uses', () => {
+    const refunds = idfWeights(
+      countStems(['Refunds take 5 days.', 'Order tracking by email.', 'Pay by invoice.']),
+    );
+    expect(refunds('money')).toBe(refunds('refun'));
+    expect(refunds('money')).toBeLessThan(refunds('bitco'));
+  });
 });
 
 describe('withSynonyms', () => {
   it('finds the words a shop uses for the same thing, across languages', () => {
     expect(withSynonyms('money')).toContain('refun');
     expect(withSynonyms('versa')).toContain('shipp');
+    expect(withSynonyms('reset')).toContain('forgo');
   });
 
   it('leaves other words alone', () => {

@@ -31,5 +31,7 @@ for (const analyzer of knowledgeOnly ? [] : evalAnalyzers()) {
 const started = performance.now();
 const outcomes = await evaluateKnowledge(loadQuestions(set));
 const seconds = (performance.now() - started) / 1000;
-console.log(`\n(set: ${set}) ${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`);
+console.log(
+  `\n(set: ${set}) ${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`,
+);
 if (process.argv.includes('--errors')) console.log(`\n${formatKnowledgeErrors(outcomes)}`);

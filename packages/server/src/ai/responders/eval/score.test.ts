@@ -42,6 +42,15 @@ describe('knowledge-base scores', () => {
 });
 
 describe('the knowledge-base eval', () => {
+  it('keeps a held-out set apart from the questions it is tuned on', () => {
+    const tuned = new Set(loadQuestions().map((question) => question.question));
+    const heldout = loadQuestions('heldout');
+    expect(heldout.length).toBeGreaterThanOrEqual(40);
+    expect(heldout.filter((question) => tuned.has(question.question))).toEqual([]);
+    expect(heldout.some((question) => question.expected === null)).toBe(true);
+    expect(new Set(heldout.map((question) => question.language)).size).toBe(7);
+  });
+
   it('asks every labeled question through real retrieval over the indexed fixture', async () => {
     const questions = loadQuestions();
     expect(questions.length).toBeGreaterThanOrEqual(100);

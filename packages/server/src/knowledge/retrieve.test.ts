@@ -139,24 +139,29 @@ describe.each(BACKENDS)('retrieval on %s', (backend) => {
         })),
       );
     }
-    const configs = ['english', 'german', 'simple'];
-    for (const question of [
-      'Is the gift card refunded after 30 days?',
-      'How long does a refund take?',
-      'Wann wird die Bestellung versendet?',
-      'parcel',
+    // Either order: which configuration's rank is skipped depends on it, the result must not.
+    for (const configs of [
+      ['english', 'german', 'simple'],
+      ['simple', 'german', 'english'],
     ]) {
-      const found = await searchChunks(
-        store.db,
-        { workspaceId, assistantId },
-        question,
-        configs,
-        20,
-      );
-      expect(found.length).toBeGreaterThan(0);
-      expect(found.map((chunk) => chunk.id)).toEqual(
-        await everyConfigurationOnEveryMatch(question, configs, 20),
-      );
+      for (const question of [
+        'Is the gift card refunded after 30 days?',
+        'How long does a refund take?',
+        'Wann wird die Bestellung versendet?',
+        'parcel',
+      ]) {
+        const found = await searchChunks(
+          store.db,
+          { workspaceId, assistantId },
+          question,
+          configs,
+          20,
+        );
+        expect(found.length).toBeGreaterThan(0);
+        expect(found.map(({ id, rank }) => ({ id, rank }))).toEqual(
+          await everyConfigurationOnEveryMatch(question, configs, 20),
+        );
+      }
     }
   });
 
@@ -177,26 +182,28 @@ describe.each(BACKENDS)('retrieval on %s', (backend) => {
     question: string,
     configs: string[],
     limit: number,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; rank: number }[]> {
     const any = (config: string) =>
       sql`NULLIF(replace(plainto_tsquery(${config}::regconfig, ${question})::text, ' & ', ' | '), '')::tsquery`;
     const all = (config: string) => sql`plainto_tsquery(${config}::regconfig, ${question})`;
-    const { rows } = await sql<{ id: string }>`
-      SELECT c.id FROM knowledge_chunks c JOIN knowledge_sources s ON s.id = c.source_id
+    const ranks = (configs: string[]) =>
+      sql.join(
+        configs.map(
+          (config) =>
+            sql`ts_rank_cd(c.search, ${any(config)}, 1) + CASE WHEN c.search @@ ${all(config)} THEN 0.5 ELSE 0 END`,
+        ),
+        sql`, `,
+      );
+    const { rows } = await sql<{ id: string; rank: number }>`
+      SELECT c.id, GREATEST(${ranks(configs)}) AS rank FROM knowledge_chunks c JOIN knowledge_sources s ON s.id = c.source_id
       WHERE c.workspace_id = ${workspaceId} AND s.status = 'ready'
         AND (c.assistant_id = ${assistantId} OR c.assistant_id IS NULL)
         AND (${sql.join(
           configs.map((config) => sql`c.search @@ ${any(config)}`),
           sql` OR `,
         )})
-      ORDER BY GREATEST(${sql.join(
-        configs.map(
-          (config) =>
-            sql`ts_rank_cd(c.search, ${any(config)}, 1) + CASE WHEN c.search @@ ${all(config)} THEN 0.5 ELSE 0 END`,
-        ),
-        sql`, `,
-      )}) DESC, c.id
+      ORDER BY rank DESC, c.id
       LIMIT ${limit}`.execute(store.db);
-    return rows.map((row) => row.id);
+    return rows.map(({ id, rank }) => ({ id, rank }));
   }
 });

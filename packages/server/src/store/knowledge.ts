@@ -269,11 +269,14 @@ export interface RankedChunk extends ScopedChunk {
 /**
  * Full-text matches, best first. For each text search configuration in use, the question
  * becomes an OR of its normalized words (stopwords dropped, stemmed by that configuration), so
- * a paraphrase sharing some words still matches; chunks holding all words rank higher.
+ * a paraphrase sharing some words still matches; chunks holding all words rank higher. A chunk
+ * ranks by its best configuration.
  *
- * Every match is ranked (the cost grows with the matches, not the limit), so the ranking of a
- * configuration is only computed for the chunks it matches: a configuration that does not match
- * a chunk would rank it 0, below any that does.
+ * Every match has to be ranked (the cost grows with the matches, not the limit), so ranks that
+ * cannot be a chunk's best are not computed: a configuration that does not match it would rank
+ * it 0, and one whose matching words in it are all words of an earlier configuration's query
+ * too is outranked by that one (see `outranked`). The result is the same as ranking by every
+ * configuration (retrieve.test.ts compares the two).
  */
 export async function searchChunks(
   db: Db,
@@ -283,23 +286,27 @@ export async function searchChunks(
   limit: number,
 ): Promise<RankedChunk[]> {
   if (configs.length === 0) return [];
-  const queries = configs.map((config) => {
+  const words = await queryWords(db, question, configs);
+  const queries = configs.map((config, index) => {
     const all = sql`plainto_tsquery(${config}::regconfig, ${question})`;
     const any = sql`NULLIF(replace(${all}::text, ' & ', ' | '), '')::tsquery`;
-    return { all, any };
+    return { all, any, outranked: outranked(words, index) };
   });
+  const counted = queries.filter(({ outranked }) => outranked !== 'always');
   const matches = sql.join(
-    queries.map(({ any }) => sql`c.search @@ ${any}`),
+    counted.map(({ any }) => sql`c.search @@ ${any}`),
     sql` OR `,
   );
   const rank = sql.join(
-    queries.map(
-      ({ all, any }) =>
-        sql`CASE WHEN c.search @@ ${any} THEN ts_rank_cd(c.search, ${any}, 1) + CASE WHEN c.search @@ ${all} THEN 0.5::float8 ELSE 0::float8 END ELSE 0::float8 END`,
-    ),
+    counted.map(({ all, any, outranked }) => {
+      const unless = outranked.map(
+        (others) => sql` AND c.search @@ ${others.join(' | ')}::tsquery`,
+      );
+      return sql`CASE WHEN c.search @@ ${any}${sql.join(unless, sql``)} THEN ts_rank_cd(c.search, ${any}, 1) + CASE WHEN c.search @@ ${all} THEN 0.5::float8 ELSE 0::float8 END ELSE 0::float8 END`;
+    }),
     sql`, `,
   );
-  const rankExpr = queries.length === 1 ? rank : sql`GREATEST(${rank})`;
+  const rankExpr = counted.length === 1 ? rank : sql`GREATEST(${rank})`;
   return scoped(db, scope.workspaceId, scope.assistantId)
     .select([
       'c.id',
@@ -316,6 +323,50 @@ export async function searchChunks(
     .orderBy('c.id')
     .limit(limit)
     .execute();
+}
+
+/** Each configuration's query words as PostgreSQL prints them ('word' quoted, joined by ' & '),
+ * or null when its query has anything else in it (then it is always ranked). */
+async function queryWords(
+  db: Db,
+  question: string,
+  configs: string[],
+): Promise<(Set<string> | null)[]> {
+  const columns = configs.map(
+    (config, index) =>
+      sql`plainto_tsquery(${config}::regconfig, ${question})::text AS ${sql.ref(`q${index}`)}`,
+  );
+  const { rows } = await sql<Record<string, string>>`SELECT ${sql.join(columns)}`.execute(db);
+  return configs.map((_, index) => {
+    const text = rows[0]?.[`q${index}`] ?? '';
+    if (!text) return new Set();
+    const words = text.split(' & ');
+    return words.every((word) => /^'(?:[^'\\]|''|\\.)+'$/.test(word)) ? new Set(words) : null;
+  });
+}
+
+/**
+ * When configuration `index` cannot give a chunk its best rank: `'always'` when an earlier
+ * configuration has the very same query words, else one list of words per earlier
+ * configuration whose query lacks some of this one's — the rank is needed only when the chunk
+ * holds one of each list. Why: with an OR of words every match of ts_rank_cd's is a single
+ * position, so the rank sums the weights of the positions matched (normalized by the same
+ * length); if the chunk holds none of the words only this query has, its matched positions
+ * are a subset of the earlier query's, and it cannot hold all this query's words (the 0.5
+ * bonus) either. An earlier configuration that is itself skipped is outranked by an even
+ * earlier one, so the best rank is always computed.
+ */
+function outranked(words: (Set<string> | null)[], index: number): string[][] | 'always' {
+  const own = words[index];
+  if (!own) return [];
+  const lists: string[][] = [];
+  for (const earlier of words.slice(0, index)) {
+    if (!earlier) continue;
+    const extra = [...own].filter((word) => !earlier.has(word));
+    if (extra.length > 0) lists.push(extra);
+    else if (earlier.size === own.size) return 'always';
+  }
+  return lists;
 }
 
 /** Every embedded chunk in scope, for ranking by similarity in memory. */

@@ -7,7 +7,7 @@ import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
-import { benchRetrieval } from './retrieval.js';
+import { benchRetrieval, type RetrievalBench } from './retrieval.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 const BACKFILL_COUNT = Number(process.env.BENCH_BACKFILL_COUNT ?? 300);
@@ -47,12 +47,17 @@ function reportLatency(title: string, rows: LatencyFigures[]) {
   }
 }
 
+function reportRetrieval(title: string, bench: RetrievalBench) {
+  reportLatency(title, bench.latency);
+  console.log(`(chunks indexed in ${bench.indexSeconds.toFixed(1)} s)`);
+}
+
 reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
 
 const pglite = await openStore({ inMemory: true });
 report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
 reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
-reportLatency(
+reportRetrieval(
   'Knowledge retrieval on PGlite',
   await benchRetrieval(pglite, KNOWLEDGE_SOURCES, 100),
 );
@@ -65,7 +70,7 @@ report(
   await benchStore(postgres, 8),
 );
 reportBackfill('Analysis backfill on PostgreSQL', await benchBackfill(postgres, BACKFILL_COUNT));
-reportLatency(
+reportRetrieval(
   'Knowledge retrieval on PostgreSQL',
   await benchRetrieval(postgres, KNOWLEDGE_SOURCES, 100),
 );

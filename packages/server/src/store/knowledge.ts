@@ -287,12 +287,13 @@ export async function searchChunks(
 ): Promise<RankedChunk[]> {
   if (configs.length === 0) return [];
   const words = await queryWords(db, question, configs);
-  const queries = configs.map((config, index) => {
+  const counted = configs.flatMap((config, index) => {
+    const unless = outranked(words, index);
+    if (unless === 'always') return [];
     const all = sql`plainto_tsquery(${config}::regconfig, ${question})`;
     const any = sql`NULLIF(replace(${all}::text, ' & ', ' | '), '')::tsquery`;
-    return { all, any, outranked: outranked(words, index) };
+    return [{ all, any, outranked: unless }];
   });
-  const counted = queries.filter(({ outranked }) => outranked !== 'always');
   const matches = sql.join(
     counted.map(({ any }) => sql`c.search @@ ${any}`),
     sql` OR `,

@@ -202,7 +202,7 @@ describe.each(BACKENDS)('retrieval on %s', (backend) => {
           configs.map((config) => sql`c.search @@ ${any(config)}`),
           sql` OR `,
         )})
-      ORDER BY rank DESC, c.id
+      ORDER BY rank DESC, s.created_at, c.position, c.id
       LIMIT ${limit}`.execute(store.db);
     return rows.map(({ id, rank }) => ({ id, rank }));
   }

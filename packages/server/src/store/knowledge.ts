@@ -321,6 +321,10 @@ export async function searchChunks(
     ])
     .where(sql<boolean>`(${matches})`)
     .orderBy('rank', 'desc')
+    // Ties go to the older source's earlier section, so the same question always gets the same
+    // passages (ids are random).
+    .orderBy('s.created_at')
+    .orderBy('c.position')
     .orderBy('c.id')
     .limit(limit)
     .execute();

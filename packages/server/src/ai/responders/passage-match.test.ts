@@ -8,13 +8,13 @@ function passage(id: string, heading: string, text: string, score = 1): Passage 
 
 describe('weightedCoverage', () => {
   it('counts each question word by its weight', () => {
-    const weigh = (stem: string) => (stem === 'klarn' ? 3 : 1);
-    expect(weightedCoverage(new Set(['klarn', 'order']), new Set(['klarn']), weigh)).toBe(0.75);
-    expect(weightedCoverage(new Set(['klarn', 'order']), new Set(['order']), weigh)).toBe(0.25);
+    const weigh = (stem: string) => (stem === 'klarna' ? 3 : 1);
+    expect(weightedCoverage(new Set(['klarna', 'order']), new Set(['klarna']), weigh)).toBe(0.75);
+    expect(weightedCoverage(new Set(['klarna', 'order']), new Set(['order']), weigh)).toBe(0.25);
   });
 
   it('covers a word through a synonym', () => {
-    expect(weightedCoverage(new Set(['money']), new Set(['refun']))).toBe(1);
+    expect(weightedCoverage(new Set(['monei']), new Set(['refund']))).toBe(1);
   });
 });
 
@@ -52,15 +52,15 @@ describe('questionWeights', () => {
 
   it('passes on which question words are everyday ones', () => {
     const weights = questionWeights('Can I order today?', 'en', weigh);
-    expect(weights('today')).toBe(1);
+    expect(weights('todai')).toBe(1);
     expect(weights('order')).toBe(1);
-    expect(questionWeights('Can I pay with Bitcoin?', 'en', weigh)('bitco')).toBe(4);
+    expect(questionWeights('Can I pay with Bitcoin?', 'en', weigh)('bitcoin')).toBe(4);
   });
 
   it('weighs a name of two words as one subject', () => {
     const weights = questionWeights('Is the store open on Christmas Eve?', 'en', weigh);
-    expect(weights('chris')).toBe(2);
-    expect(weights('eve')).toBe(2);
+    expect(weights('christma')).toBe(2);
+    expect(weights('ev')).toBe(2);
   });
 });
 

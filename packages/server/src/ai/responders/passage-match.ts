@@ -1,12 +1,13 @@
 /**
  * How well a retrieved passage answers a question, without a model: the share of the
- * question's content words (crude stems, any of the seven lexicon languages) the passage
+ * question's content words (stemmed in the language each is written in) the passage
  * contains, weighed by its retrieval rank — and which of its sentences say it.
  */
 import type { Passage } from '../../knowledge/passages.js';
-import { contentStems, contentWords, stem } from '../analysis/content-words.js';
+import { contentWords } from '../analysis/content-words.js';
 import { detectLanguage } from '../analysis/language.js';
-import { sentences } from '../analysis/text.js';
+import { contentStemsIn, stemIn } from '../analysis/stems.js';
+import { fold, sentences } from '../analysis/text.js';
 import { EVERYDAY_RANK, everydayQuestionWords, nameShares } from './everyday-words.js';
 import { EQUAL_WEIGHTS, type StemWeight, withSynonyms } from './term-weights.js';
 
@@ -102,14 +103,14 @@ const QUESTION_FRAME = new Set(
     'welke',
     'hoeveel',
     'wanneer',
-  ].map(stem),
+  ].map(fold),
 );
 
 /** The question's stems a passage must contain, without the framing ones. */
-export function subjectStems(question: string): Set<string> {
-  const stems = contentStems(question);
-  const subject = new Set([...stems].filter((item) => !QUESTION_FRAME.has(item)));
-  return subject.size > 0 ? subject : stems;
+export function subjectStems(question: string, language = detectLanguage(question)): Set<string> {
+  const words = contentWords(question);
+  const subject = words.filter((word) => !QUESTION_FRAME.has(word));
+  return new Set((subject.length > 0 ? subject : words).map((word) => stemIn(word, language)));
 }
 
 /** The question's stems whose every word is an everyday word of its language. */
@@ -121,7 +122,7 @@ export function everydayStems(
   const everyday = everydayQuestionWords(question, language, maxRank);
   const byStem = new Map<string, boolean>();
   for (const word of contentWords(question)) {
-    const item = stem(word);
+    const item = stemIn(word, language);
     byStem.set(item, (byStem.get(item) ?? true) && everyday.has(word));
   }
   return new Set([...byStem].filter(([, all]) => all).map(([item]) => item));
@@ -138,7 +139,7 @@ export function questionWeights(
   const everyday = everydayStems(question, language, maxRank);
   const shares = new Map<string, number>();
   for (const [word, share] of nameShares(question, language)) {
-    const item = stem(word);
+    const item = stemIn(word, language);
     shares.set(item, Math.min(shares.get(item) ?? 1, share));
   }
   return (item) => weigh(item, everyday.has(item)) * (shares.get(item) ?? 1);
@@ -163,13 +164,17 @@ const RANK_WEIGHT = 0.3;
 /** How much the heading's words count when ordering passages (not in their confidence). */
 const HEADING_WEIGHT = 0.15;
 
-function headingStems(passage: Passage): Set<string> {
-  return contentStems([passage.heading ?? '', passage.question ?? ''].join('\n'));
+function headingStems(passage: Passage, language: string): Set<string> {
+  return contentStemsIn([passage.heading ?? '', passage.question ?? ''].join('\n'), language);
 }
 
-export function passageStems(passage: Passage): Set<string> {
-  return contentStems(
+export function passageStems(
+  passage: Passage,
+  language = detectLanguage(passage.text),
+): Set<string> {
+  return contentStemsIn(
     [passage.title, passage.heading ?? '', passage.question ?? '', passage.text].join('\n'),
+    language,
   );
 }
 
@@ -179,19 +184,19 @@ export function matchPassages(
   passages: readonly Passage[],
   weigh: StemWeight = EQUAL_WEIGHTS,
 ): PassageMatch[] {
-  const stems = subjectStems(question);
   const asked = detectLanguage(question);
+  const stems = subjectStems(question, asked);
   const termWeight = questionWeights(question, asked, weigh);
   const top = Math.max(...passages.map((passage) => passage.score), 0);
   return passages
     .map((passage) => {
-      const coverage = weightedCoverage(stems, passageStems(passage), termWeight);
-      const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
       const written = detectLanguage(passage.text);
+      const coverage = weightedCoverage(stems, passageStems(passage, written), termWeight);
+      const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
       const language = asked === written ? 1 : OTHER_LANGUAGE;
       // Among passages about as confident, the one whose heading names the question's words
       // is about them ("Shipping costs" for "what do you charge for delivery").
-      const heading = weightedCoverage(stems, headingStems(passage), termWeight);
+      const heading = weightedCoverage(stems, headingStems(passage, written), termWeight);
       const confidence = coverage * language * (1 - RANK_WEIGHT + RANK_WEIGHT * relative);
       return { passage, coverage, confidence, order: confidence + HEADING_WEIGHT * heading };
     })
@@ -216,9 +221,10 @@ function plain(line: string): string {
 export function bestSentences(question: string, text: string): string {
   const parts = sentences(text).map(plain).filter(Boolean);
   const stems = subjectStems(question);
+  const written = detectLanguage(text);
   const scored = parts.map((sentence, index) => ({
     index,
-    score: sharedStems(stems, contentStems(sentence)).length,
+    score: sharedStems(stems, contentStemsIn(sentence, written)).length,
   }));
   const matching = scored
     .filter((part) => part.score > 0)

@@ -6,7 +6,7 @@
 import type { Passage } from '../../knowledge/passages.js';
 import { contentWords } from '../analysis/content-words.js';
 import { detectLanguage } from '../analysis/language.js';
-import { contentStemsIn, stemIn } from '../analysis/stems.js';
+import { contentStemsIn, stemIn, stemsInAnyLanguage } from '../analysis/stems.js';
 import { fold, sentences } from '../analysis/text.js';
 import { EVERYDAY_RANK, everydayQuestionWords, nameShares } from './everyday-words.js';
 import { EQUAL_WEIGHTS, type StemWeight, withSynonyms } from './term-weights.js';
@@ -145,6 +145,74 @@ export function questionWeights(
   return (item) => weigh(item, everyday.has(item)) * (shares.get(item) ?? 1);
 }
 
+/** Words every shop's policies use about anything ("order", "buy", "price"), in the seven
+ * languages. A passage sharing only these with a question that names something else is about
+ * shopping in general, not about the question ("Can I order by phone?" → "Changing an order"). */
+const GENERIC_SHOP_WORDS = new Set(
+  [
+    'order',
+    'buy',
+    'purchase',
+    'price',
+    'cost',
+    'product',
+    'item',
+    'customer',
+    'sell',
+    'bestellung',
+    'bestellen',
+    'kaufen',
+    'preis',
+    'kosten',
+    'produkt',
+    'artikel',
+    'kunde',
+    'pedido',
+    'comprar',
+    'compra',
+    'precio',
+    'producto',
+    'articulo',
+    'cliente',
+    'commande',
+    'commander',
+    'acheter',
+    'achat',
+    'prix',
+    'produit',
+    'article',
+    'ordine',
+    'ordinare',
+    'acquistare',
+    'acquisto',
+    'prezzo',
+    'prodotto',
+    'articolo',
+    'encomenda',
+    'preco',
+    'produto',
+    'artigo',
+    'bestelling',
+    'kopen',
+    'prijs',
+    'klant',
+  ].flatMap((word) => stemsInAnyLanguage(fold(word))),
+);
+
+/** Whether the question's stems a passage covers are all generic shop words while the
+ * question has other subject words it does not cover. */
+export function onlyGenericShared(
+  question: ReadonlySet<string>,
+  shared: readonly string[],
+  framing: ReadonlySet<string>,
+): boolean {
+  if (shared.length === 0 || !shared.every((item) => GENERIC_SHOP_WORDS.has(item))) return false;
+  return [...question].some((item) => !shared.includes(item) && !framing.has(item));
+}
+
+/** How much confidence is left to a passage that shares only generic shop words. */
+const GENERIC_ONLY = 0.5;
+
 export interface PassageMatch {
   passage: Passage;
   /** Share of the question's content words found in the passage (with its title and heading),
@@ -187,11 +255,14 @@ export function matchPassages(
   const asked = detectLanguage(question);
   const stems = subjectStems(question, asked);
   const termWeight = questionWeights(question, asked, weigh);
+  const framing = everydayStems(question, asked);
   const top = Math.max(...passages.map((passage) => passage.score), 0);
   return passages
     .map((passage) => {
       const written = detectLanguage(passage.text);
-      const coverage = weightedCoverage(stems, passageStems(passage, written), termWeight);
+      const text = passageStems(passage, written);
+      const generic = onlyGenericShared(stems, sharedStems(stems, text), framing);
+      const coverage = weightedCoverage(stems, text, termWeight) * (generic ? GENERIC_ONLY : 1);
       const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
       const language = asked === written ? 1 : OTHER_LANGUAGE;
       // Among passages about as confident, the one whose heading names the question's words

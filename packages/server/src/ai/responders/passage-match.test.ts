@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../knowledge/passages.js';
-import { matchPassages, questionWeights, weightedCoverage } from './passage-match.js';
+import {
+  matchPassages,
+  onlyGenericShared,
+  questionWeights,
+  sameStem,
+  weightedCoverage,
+} from './passage-match.js';
 
 function passage(id: string, heading: string, text: string, score = 1): Passage {
   return { id, sourceId: 's', title: 'Policies', heading, text, question: null, url: null, score };
@@ -72,5 +78,39 @@ describe('matchPassages ordering', () => {
     ]);
     expect(matches.map((match) => match.passage.id)).toEqual(['costs', 'times']);
     expect(matches[0]?.confidence).toBe(matches[1]?.confidence);
+  });
+});
+
+describe('sameStem', () => {
+  it('meets a longer form of the stem, not a word that only starts alike', () => {
+    expect(sameStem('ship', 'shipment')).toBe(true);
+    expect(sameStem('australia', 'austria')).toBe(false);
+    expect(sameStem('pay', 'payabl')).toBe(false);
+  });
+
+  it('meets the negated word: a policy on unworn items answers one on worn ones', () => {
+    expect(sameStem('worn', 'unworn')).toBe(true);
+    expect(sameStem('benutzt', 'unbenutzt')).toBe(true);
+    expect(sameStem('unworn', 'unworn')).toBe(true);
+    expect(sameStem('til', 'until')).toBe(false);
+  });
+});
+
+describe('onlyGenericShared', () => {
+  it('tells a passage that shares only generic shop words with a question about something else', () => {
+    const question = new Set(['order', 'phone']);
+    expect(onlyGenericShared(question, ['order'], new Set())).toBe(true);
+    expect(onlyGenericShared(question, ['order', 'phone'], new Set())).toBe(false);
+  });
+
+  it('does not count framing words as the something else', () => {
+    expect(onlyGenericShared(new Set(['order', 'todai']), ['order'], new Set(['todai']))).toBe(
+      false,
+    );
+  });
+
+  it('leaves a match on a specific word alone', () => {
+    expect(onlyGenericShared(new Set(['cancel', 'phone']), ['cancel'], new Set())).toBe(false);
+    expect(onlyGenericShared(new Set(['phone']), [], new Set())).toBe(false);
   });
 });

@@ -14,10 +14,16 @@ import { EQUAL_WEIGHTS, type StemWeight, withSynonyms } from './term-weights.js'
 /** Stems shorter than this only match exactly ("size" must not meet "si"). */
 const PREFIX_MIN = 4;
 
-function sameStem(a: string, b: string): boolean {
+/** Negating prefixes (English "un-", "non-", German "un-"): a policy about "unworn" items
+ * answers a question about worn ones. */
+const NEGATION = /^(?:un|non)(?=\p{L}{4})/u;
+
+export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < PREFIX_MIN || b.length < PREFIX_MIN) return false;
-  return a.startsWith(b) || b.startsWith(a);
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  const [plainA, plainB] = [a.replace(NEGATION, ''), b.replace(NEGATION, '')];
+  return (plainA !== a || plainB !== b) && plainA === plainB;
 }
 
 /** The question's stems the text contains ("ship" meets "shipping", "return" meets "returns"),

@@ -7,10 +7,12 @@ import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
-import { benchRetrieval } from './retrieval.js';
+import { benchRetrieval, type RetrievalBench } from './retrieval.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 const BACKFILL_COUNT = Number(process.env.BENCH_BACKFILL_COUNT ?? 300);
+/** `BENCH_ONLY=knowledge`: only the knowledge retrieval part, on both back-ends. */
+const ALL = process.env.BENCH_ONLY !== 'knowledge';
 /** 500 sources of 20 chunks: the 10,000 chunks the knowledge-base latency is quoted at. */
 const KNOWLEDGE_SOURCES = Number(process.env.BENCH_KNOWLEDGE_SOURCES ?? 500);
 
@@ -47,12 +49,21 @@ function reportLatency(title: string, rows: LatencyFigures[]) {
   }
 }
 
-reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
+function reportRetrieval(title: string, bench: RetrievalBench) {
+  reportLatency(title, bench.latency);
+  console.log(`(chunks indexed in ${bench.indexSeconds.toFixed(1)} s)`);
+}
+
+if (ALL) {
+  reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
+}
 
 const pglite = await openStore({ inMemory: true });
-report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
-reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
-reportLatency(
+if (ALL) {
+  report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
+  reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
+}
+reportRetrieval(
   'Knowledge retrieval on PGlite',
   await benchRetrieval(pglite, KNOWLEDGE_SOURCES, 100),
 );
@@ -60,19 +71,23 @@ await pglite.close();
 
 const database = await createTestDatabase();
 const postgres = await openStore({ databaseUrl: database.databaseUrl, poolSize: 8 });
-report(
-  'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
-  await benchStore(postgres, 8),
-);
-reportBackfill('Analysis backfill on PostgreSQL', await benchBackfill(postgres, BACKFILL_COUNT));
-reportLatency(
+if (ALL) {
+  report(
+    'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
+    await benchStore(postgres, 8),
+  );
+  reportBackfill('Analysis backfill on PostgreSQL', await benchBackfill(postgres, BACKFILL_COUNT));
+}
+reportRetrieval(
   'Knowledge retrieval on PostgreSQL',
   await benchRetrieval(postgres, KNOWLEDGE_SOURCES, 100),
 );
-reportLatency('Live fan-out on PostgreSQL (one workspace)', [
-  await benchNotifyBaseline(postgres, 200),
-  await benchFanOut(postgres, 1, 200),
-  await benchFanOut(postgres, 200, 100),
-]);
+if (ALL) {
+  reportLatency('Live fan-out on PostgreSQL (one workspace)', [
+    await benchNotifyBaseline(postgres, 200),
+    await benchFanOut(postgres, 1, 200),
+    await benchFanOut(postgres, 200, 100),
+  ]);
+}
 await postgres.close();
 await database.drop();

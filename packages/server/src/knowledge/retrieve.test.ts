@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssistant, createWorkspace } from '../commands/workspaces.js';
-import { insertKnowledgeSource, replaceChunks } from '../store/knowledge.js';
+import { insertKnowledgeSource, replaceChunks, searchChunks } from '../store/knowledge.js';
 import { BACKENDS, openTestStore, type TestStore } from '../test-support/db.js';
 import { retrieve } from './retrieve.js';
 
@@ -120,4 +121,89 @@ describe.each(BACKENDS)('retrieval on %s', (backend) => {
       [],
     );
   });
+
+  it('ranks exactly like scoring every configuration on every match', async () => {
+    const subjects = ['order', 'parcel', 'refund', 'gift card', 'tent'];
+    const verbs = ['ships', 'is refunded', 'arrives', 'is repaired'];
+    for (let index = 0; index < 6; index++) {
+      const german = index % 3 === 0;
+      await addSource(
+        assistantId,
+        `Policy ${index}`,
+        german ? 'german' : 'english',
+        Array.from({ length: 8 }, (_, section) => ({
+          heading: `Section ${section}`,
+          text: german
+            ? `Die Bestellung wird in ${section + 1} Tagen versendet; Rücksendungen sind kostenlos.`
+            : `The ${subjects[(index + section) % 5]} ${verbs[section % 4]} after ${section * 10} days. The ${subjects[section % 5]} ${verbs[(index * section) % 4]}.`,
+        })),
+      );
+    }
+    // Either order: which configuration's rank is skipped depends on it, the result must not.
+    for (const configs of [
+      ['english', 'german', 'simple'],
+      ['simple', 'german', 'english'],
+    ]) {
+      for (const question of [
+        'Is the gift card refunded after 30 days?',
+        'How long does a refund take?',
+        'Wann wird die Bestellung versendet?',
+        'parcel',
+      ]) {
+        const found = await searchChunks(
+          store.db,
+          { workspaceId, assistantId },
+          question,
+          configs,
+          20,
+        );
+        expect(found.length).toBeGreaterThan(0);
+        expect(found.map(({ id, rank }) => ({ id, rank }))).toEqual(
+          await everyConfigurationOnEveryMatch(question, configs, 20),
+        );
+      }
+    }
+  });
+
+  it('keeps the planner statistics current after indexing', async () => {
+    const { rows } = await sql<{ planned: number; chunks: number }>`
+      SELECT reltuples::float8 AS planned,
+        (SELECT count(*)::float8 FROM knowledge_chunks) AS chunks
+      FROM pg_class WHERE oid = 'knowledge_chunks'::regclass`.execute(store.db);
+    const row = rows[0];
+    expect(row?.planned).toBeGreaterThan(0);
+    expect(Math.abs((row?.planned ?? 0) - (row?.chunks ?? 0))).toBeLessThanOrEqual(
+      50 + 0.1 * (row?.planned ?? 0),
+    );
+  });
+
+  /** The straightforward form of the search: every configuration's rank on every match. */
+  async function everyConfigurationOnEveryMatch(
+    question: string,
+    configs: string[],
+    limit: number,
+  ): Promise<{ id: string; rank: number }[]> {
+    const any = (config: string) =>
+      sql`NULLIF(replace(plainto_tsquery(${config}::regconfig, ${question})::text, ' & ', ' | '), '')::tsquery`;
+    const all = (config: string) => sql`plainto_tsquery(${config}::regconfig, ${question})`;
+    const ranks = (configs: string[]) =>
+      sql.join(
+        configs.map(
+          (config) =>
+            sql`ts_rank_cd(c.search, ${any(config)}, 1) + CASE WHEN c.search @@ ${all(config)} THEN 0.5 ELSE 0 END`,
+        ),
+        sql`, `,
+      );
+    const { rows } = await sql<{ id: string; rank: number }>`
+      SELECT c.id, GREATEST(${ranks(configs)}) AS rank FROM knowledge_chunks c JOIN knowledge_sources s ON s.id = c.source_id
+      WHERE c.workspace_id = ${workspaceId} AND s.status = 'ready'
+        AND (c.assistant_id = ${assistantId} OR c.assistant_id IS NULL)
+        AND (${sql.join(
+          configs.map((config) => sql`c.search @@ ${any(config)}`),
+          sql` OR `,
+        )})
+      ORDER BY rank DESC, c.id
+      LIMIT ${limit}`.execute(store.db);
+    return rows.map(({ id, rank }) => ({ id, rank }));
+  }
 });

@@ -37,7 +37,8 @@ export async function retrieve(
   const scope = { workspaceId: query.workspaceId, assistantId: query.assistantId };
   const languages = await chunkLanguages(db, scope.workspaceId, scope.assistantId);
   if (languages.length === 0) return [];
-  const configs = [...new Set([...languages, searchConfigFor(question), 'simple'])];
+  // The question's own language first: its ranks most often make others' unnecessary.
+  const configs = [...new Set([searchConfigFor(question), ...languages, 'simple'])];
   const lexical = await searchChunks(db, scope, question, configs, CANDIDATES);
   const semantic = options.provider?.embed
     ? await rankBySimilarity(db, scope, question, options.provider)

@@ -140,6 +140,9 @@ export async function saveExtractedBody(
     .execute();
 }
 
+/** Chunks per INSERT statement: 13 bound parameters each. */
+const INSERT_BATCH = 500;
+
 export interface NewChunk {
   position: number;
   heading: string | null;
@@ -156,24 +159,27 @@ export async function replaceChunks(
   language: string,
   chunks: NewChunk[],
 ): Promise<void> {
+  const config = sql`${language}::regconfig`;
+  const rows = chunks.map((chunk) => ({
+    workspace_id: source.workspace_id,
+    source_id: source.id,
+    assistant_id: source.assistant_id,
+    position: chunk.position,
+    heading: chunk.heading,
+    text: chunk.text,
+    question: chunk.question,
+    language,
+    search: sql<string>`setweight(to_tsvector(${config}, ${`${chunk.heading ?? ''} ${chunk.question ?? ''}`}), 'A') || setweight(to_tsvector(${config}, ${chunk.text}), 'B')`,
+    embedding: chunk.embedding ? JSON.stringify(chunk.embedding) : null,
+  }));
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('knowledge_chunks').where('source_id', '=', source.id).execute();
-    for (const chunk of chunks) {
-      const config = sql`${language}::regconfig`;
+    // Many rows per statement (a round trip each is what made indexing slow), few enough
+    // that the bound parameters stay far below PostgreSQL's limit of 65,535.
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       await trx
         .insertInto('knowledge_chunks')
-        .values({
-          workspace_id: source.workspace_id,
-          source_id: source.id,
-          assistant_id: source.assistant_id,
-          position: chunk.position,
-          heading: chunk.heading,
-          text: chunk.text,
-          question: chunk.question,
-          language,
-          search: sql<string>`setweight(to_tsvector(${config}, ${`${chunk.heading ?? ''} ${chunk.question ?? ''}`}), 'A') || setweight(to_tsvector(${config}, ${chunk.text}), 'B')`,
-          embedding: chunk.embedding ? JSON.stringify(chunk.embedding) : null,
-        })
+        .values(rows.slice(start, start + INSERT_BATCH))
         .execute();
     }
     await trx
@@ -189,6 +195,27 @@ export async function replaceChunks(
       .where('id', '=', source.id)
       .execute();
   });
+  await keepChunkStatisticsCurrent(db);
+}
+
+/**
+ * Re-gathers the planner's statistics on the knowledge tables once they have grown or shrunk
+ * by a tenth (the rule PostgreSQL's autovacuum uses). PGlite has no autovacuum, and PostgreSQL's
+ * runs up to a minute late; without current statistics the planner takes a freshly indexed
+ * table for empty and joins chunks to sources in a nested loop, ten times slower (BENCHMARKS.md).
+ * The indexed total is judged from the sources' chunk counts: a few hundred rows, not the chunks.
+ */
+async function keepChunkStatisticsCurrent(db: Db): Promise<void> {
+  const { rows } = await sql<{ planned: number; indexed: number }>`
+    SELECT reltuples::float8 AS planned,
+      (SELECT coalesce(sum(chunk_count), 0)::float8 FROM knowledge_sources) AS indexed
+    FROM pg_class WHERE oid = 'knowledge_chunks'::regclass`.execute(db);
+  const row = rows[0];
+  if (!row) return;
+  // reltuples is -1 until the first ANALYZE.
+  const planned = Math.max(row.planned, 0);
+  if (row.planned >= 0 && Math.abs(row.indexed - planned) <= 50 + 0.1 * planned) return;
+  await sql`ANALYZE knowledge_chunks, knowledge_sources`.execute(db);
 }
 
 /** Chunks an assistant may answer from: its own sources' and the shared ones. */
@@ -203,12 +230,30 @@ function scoped(db: Db, workspaceId: string, assistantId: string) {
     .where('s.status', '=', 'ready');
 }
 
+/** The languages of the chunks an assistant may answer from, read from their sources (a
+ * source's chunks all have its language) rather than from every chunk. */
 export async function chunkLanguages(
   db: Db,
   workspaceId: string,
   assistantId: string,
 ): Promise<string[]> {
-  const rows = await scoped(db, workspaceId, assistantId).select('c.language').distinct().execute();
+  const rows = await db
+    .selectFrom('knowledge_sources as s')
+    .select('s.language')
+    .distinct()
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.status', '=', 'ready')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('knowledge_chunks as c')
+          .select(sql`1`.as('one'))
+          .whereRef('c.source_id', '=', 's.id')
+          .where((eb) =>
+            eb.or([eb('c.assistant_id', '=', assistantId), eb('c.assistant_id', 'is', null)]),
+          ),
+      ),
+    )
+    .execute();
   return rows.map((row) => row.language);
 }
 
@@ -224,7 +269,14 @@ export interface RankedChunk extends ScopedChunk {
 /**
  * Full-text matches, best first. For each text search configuration in use, the question
  * becomes an OR of its normalized words (stopwords dropped, stemmed by that configuration), so
- * a paraphrase sharing some words still matches; chunks holding all words rank higher.
+ * a paraphrase sharing some words still matches; chunks holding all words rank higher. A chunk
+ * ranks by its best configuration.
+ *
+ * Every match has to be ranked (the cost grows with the matches, not the limit), so ranks that
+ * cannot be a chunk's best are not computed: a configuration that does not match it would rank
+ * it 0, and one whose matching words in it are all words of an earlier configuration's query
+ * too is outranked by that one (see `outranked`). The result is the same as ranking by every
+ * configuration (retrieve.test.ts compares the two).
  */
 export async function searchChunks(
   db: Db,
@@ -234,23 +286,28 @@ export async function searchChunks(
   limit: number,
 ): Promise<RankedChunk[]> {
   if (configs.length === 0) return [];
-  const queries = configs.map((config) => {
+  const words = await queryWords(db, question, configs);
+  const counted = configs.flatMap((config, index) => {
+    const unless = outranked(words, index);
+    if (unless === 'always') return [];
     const all = sql`plainto_tsquery(${config}::regconfig, ${question})`;
     const any = sql`NULLIF(replace(${all}::text, ' & ', ' | '), '')::tsquery`;
-    return { all, any };
+    return [{ all, any, outranked: unless }];
   });
   const matches = sql.join(
-    queries.map(({ any }) => sql`c.search @@ ${any}`),
+    counted.map(({ any }) => sql`c.search @@ ${any}`),
     sql` OR `,
   );
   const rank = sql.join(
-    queries.map(
-      ({ all, any }) =>
-        sql`ts_rank_cd(c.search, ${any}, 1) + CASE WHEN c.search @@ ${all} THEN 0.5 ELSE 0 END`,
-    ),
+    counted.map(({ all, any, outranked }) => {
+      const unless = outranked.map(
+        (others) => sql` AND c.search @@ ${others.join(' | ')}::tsquery`,
+      );
+      return sql`CASE WHEN c.search @@ ${any}${sql.join(unless, sql``)} THEN ts_rank_cd(c.search, ${any}, 1) + CASE WHEN c.search @@ ${all} THEN 0.5::float8 ELSE 0::float8 END ELSE 0::float8 END`;
+    }),
     sql`, `,
   );
-  const rankExpr = queries.length === 1 ? rank : sql`GREATEST(${rank})`;
+  const rankExpr = counted.length === 1 ? rank : sql`GREATEST(${rank})`;
   return scoped(db, scope.workspaceId, scope.assistantId)
     .select([
       'c.id',
@@ -267,6 +324,50 @@ export async function searchChunks(
     .orderBy('c.id')
     .limit(limit)
     .execute();
+}
+
+/** Each configuration's query words as PostgreSQL prints them ('word' quoted, joined by ' & '),
+ * or null when its query has anything else in it (then it is always ranked). */
+async function queryWords(
+  db: Db,
+  question: string,
+  configs: string[],
+): Promise<(Set<string> | null)[]> {
+  const columns = configs.map(
+    (config, index) =>
+      sql`plainto_tsquery(${config}::regconfig, ${question})::text AS ${sql.ref(`q${index}`)}`,
+  );
+  const { rows } = await sql<Record<string, string>>`SELECT ${sql.join(columns)}`.execute(db);
+  return configs.map((_, index) => {
+    const text = rows[0]?.[`q${index}`] ?? '';
+    if (!text) return new Set();
+    const words = text.split(' & ');
+    return words.every((word) => /^'(?:[^'\\]|''|\\.)+'$/.test(word)) ? new Set(words) : null;
+  });
+}
+
+/**
+ * When configuration `index` cannot give a chunk its best rank: `'always'` when an earlier
+ * configuration has the very same query words, else one list of words per earlier
+ * configuration whose query lacks some of this one's — the rank is needed only when the chunk
+ * holds one of each list. Why: with an OR of words every match of ts_rank_cd's is a single
+ * position, so the rank sums the weights of the positions matched (normalized by the same
+ * length); if the chunk holds none of the words only this query has, its matched positions
+ * are a subset of the earlier query's, and it cannot hold all this query's words (the 0.5
+ * bonus) either. An earlier configuration that is itself skipped is outranked by an even
+ * earlier one, so the best rank is always computed.
+ */
+function outranked(words: (Set<string> | null)[], index: number): string[][] | 'always' {
+  const own = words[index];
+  if (!own) return [];
+  const lists: string[][] = [];
+  for (const earlier of words.slice(0, index)) {
+    if (!earlier) continue;
+    const extra = [...own].filter((word) => !earlier.has(word));
+    if (extra.length > 0) lists.push(extra);
+    else if (earlier.size === own.size) return 'always';
+  }
+  return lists;
 }
 
 /** Every embedded chunk in scope, for ranking by similarity in memory. */
@@ -309,16 +410,13 @@ export async function chunkWords(
   return rows.map((row) => [row.title, row.heading ?? '', row.question ?? '', row.text].join('\n'));
 }
 
-/** Changes whenever a chunk in scope is added, replaced or removed. */
-export async function chunksVersion(
-  db: Db,
-  scope: { workspaceId: string; assistantId: string },
-): Promise<string> {
-  const row = await scoped(db, scope.workspaceId, scope.assistantId)
-    .select([
-      sql<string>`count(*)::text`.as('count'),
-      sql<string>`coalesce(max(c.created_at)::text, '')`.as('latest'),
-    ])
+/** Moves whenever a chunk of the workspace is added, replaced or removed, or its source
+ * changes (see migration 0013): one primary-key read. */
+export async function knowledgeVersion(db: Db, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('knowledge_versions')
+    .select('version')
+    .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
-  return `${row?.count ?? 0}:${row?.latest ?? ''}`;
+  return Number(row?.version ?? 0);
 }

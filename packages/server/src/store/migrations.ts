@@ -378,6 +378,41 @@ const answerProvenance: Migration = {
   },
 };
 
+/** A counter per workspace that moves whenever its knowledge base may have changed, so the
+ * knowledge base's word statistics can be checked for currency with one primary-key read
+ * instead of counting every chunk, and stay correct across server instances. Chunks change
+ * only together with their source row (indexing marks it ready in the same transaction, and
+ * deleting a source deletes its chunks), so a trigger on the sources is enough. */
+const knowledgeVersions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE knowledge_versions (
+        workspace_id uuid PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
+        version bigint NOT NULL DEFAULT 0
+      );
+      INSERT INTO knowledge_versions (workspace_id)
+        SELECT DISTINCT workspace_id FROM knowledge_sources;
+      CREATE FUNCTION bump_knowledge_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO knowledge_versions (workspace_id, version) VALUES (NEW.workspace_id, 1)
+            ON CONFLICT (workspace_id)
+            DO UPDATE SET version = knowledge_versions.version + 1;
+        ELSE
+          -- Only an UPDATE here: when a workspace is being deleted, its row is going too.
+          UPDATE knowledge_versions SET version = version + 1
+            WHERE workspace_id = OLD.workspace_id;
+        END IF;
+        RETURN NULL;
+      END
+      $$;
+      CREATE TRIGGER knowledge_sources_version
+        AFTER INSERT OR UPDATE OR DELETE ON knowledge_sources
+        FOR EACH ROW EXECUTE FUNCTION bump_knowledge_version();
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -393,6 +428,7 @@ export const migrationProvider: MigrationProvider = {
       '0010_assistant_model_settings': assistantModelSettings,
       '0011_knowledge_base': knowledgeBase,
       '0012_answer_provenance': answerProvenance,
+      '0013_knowledge_versions': knowledgeVersions,
     };
   },
 };

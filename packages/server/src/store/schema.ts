@@ -267,6 +267,12 @@ export interface KnowledgeSourcesTable {
   updated_at: Generated<Date>;
 }
 
+/** Moves whenever a workspace's knowledge sources (and so their chunks) change. */
+export interface KnowledgeVersionsTable {
+  workspace_id: string;
+  version: Generated<number>;
+}
+
 export interface KnowledgeChunksTable {
   id: Generated<string>;
   workspace_id: string;
@@ -299,6 +305,7 @@ export interface Database {
   jobs: JobsTable;
   knowledge_sources: KnowledgeSourcesTable;
   knowledge_chunks: KnowledgeChunksTable;
+  knowledge_versions: KnowledgeVersionsTable;
   recovery_codes: RecoveryCodesTable;
   login_challenges: LoginChallengesTable;
   login_throttles: LoginThrottlesTable;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { everydayQuestionWords, looksLikeName, nameShares, wordRanks } from './everyday-words.js';
+import {
+  everydayQuestionWords,
+  looksLikeName,
+  nameShares,
+  questionNouns,
+  wordRanks,
+} from './everyday-words.js';
 
 describe('wordRanks', () => {
   it('ranks a language’s common words from its frequency list, folded', () => {
@@ -44,8 +50,34 @@ describe('everydayQuestionWords', () => {
     );
   });
 
+  it('keeps everyday nouns as subjects, but not time words', () => {
+    const words = everydayQuestionWords('Can I order by phone today?', 'en');
+    expect(words.has('phone')).toBe(false);
+    expect(words.has('today')).toBe(true);
+    expect(everydayQuestionWords('Are your jackets made in Europe?', 'en').has('made')).toBe(true);
+    expect(
+      everydayQuestionWords('Gibt es einen Rabatt für Studenten?', 'de').has('studenten'),
+    ).toBe(false);
+  });
+
   it('knows nothing everyday in a language without a list', () => {
     expect(everydayQuestionWords('When will my order come today?', 'und').size).toBe(0);
+  });
+});
+
+describe('questionNouns', () => {
+  it('tags English nouns by part of speech', () => {
+    const nouns = questionNouns('Do you have a student discount?', 'en');
+    expect(nouns.has('student')).toBe(true);
+    expect(nouns.has('have')).toBe(false);
+  });
+
+  it('takes German words capitalised in mid-sentence for nouns', () => {
+    expect(questionNouns('Kann ich per Telefon bestellen?', 'de')).toEqual(new Set(['telefon']));
+  });
+
+  it('knows no nouns in the other languages', () => {
+    expect(questionNouns('¿Puedo pedir por teléfono?', 'es').size).toBe(0);
   });
 });
 

@@ -12,6 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import { ELISION } from '../analysis/content-words.js';
 import { LEXICON_LANGUAGES } from '../analysis/language.js';
 import { fold, sentences } from '../analysis/text.js';
@@ -78,10 +80,108 @@ const NUMBER = /^\p{N}+(?:[.,]\p{N}+)?$/u;
  * question, like "will I" or "can one". */
 const INVERTED = /^\p{L}+-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$/u;
 
+let englishTagger: ReturnType<typeof winkNLP> | null = null;
+
 /**
- * The question's folded content words that are everyday words of its language and not
- * written like names, and its bare numbers. A hyphenated word ("vais-je") counts when each of
- * its parts does.
+ * The question's nouns, folded, where the language lets us tell: English by wink-nlp's
+ * part-of-speech model (shipped in its npm package), German by its capitals in mid-sentence.
+ * An everyday noun ("phone", "student") is usually what the question is about; an everyday verb,
+ * adverb or adjective ("made", "already", "used") frames it. Other languages: none known.
+ */
+export function questionNouns(question: string, language: string): Set<string> {
+  if (language === 'en') {
+    englishTagger ??= winkNLP(model);
+    const its = englishTagger.its;
+    const tokens = englishTagger.readDoc(question).tokens();
+    const pos = tokens.out(its.pos);
+    return new Set(
+      tokens
+        .out()
+        .filter((_token, index) => pos[index] === 'NOUN' || pos[index] === 'PROPN')
+        .map(fold),
+    );
+  }
+  if (language === 'de') {
+    return new Set(
+      sentences(question).flatMap((sentence) =>
+        (sentence.match(TOKEN) ?? [])
+          .filter((token, index) => index > 0 && /^\p{Lu}/u.test(token))
+          .map(fold),
+      ),
+    );
+  }
+  return new Set();
+}
+
+/** Nouns that frame rather than name a subject: when ("today", "a week") and placeholders
+ * ("thing", "way"). Only needed where nouns are told apart (English, German). Folded. */
+const FRAMING_NOUNS = new Set(
+  [
+    'today',
+    'tomorrow',
+    'yesterday',
+    'tonight',
+    'morning',
+    'afternoon',
+    'evening',
+    'night',
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'weekend',
+    'month',
+    'months',
+    'year',
+    'years',
+    'hour',
+    'hours',
+    'minute',
+    'minutes',
+    'moment',
+    'time',
+    'times',
+    'thing',
+    'things',
+    'way',
+    'ways',
+    'question',
+    'someone',
+    'anyone',
+    'lot',
+    'kind',
+    'heute',
+    'morgen',
+    'gestern',
+    'tag',
+    'tage',
+    'tagen',
+    'woche',
+    'wochen',
+    'wochenende',
+    'monat',
+    'monate',
+    'monaten',
+    'jahr',
+    'jahre',
+    'jahren',
+    'stunde',
+    'stunden',
+    'minute',
+    'minuten',
+    'moment',
+    'zeit',
+    'mal',
+    'sache',
+    'frage',
+    'art',
+  ].map(fold),
+);
+
+/**
+ * The question's folded content words that frame it: everyday words of its language, not
+ * written like names and — where nouns can be told — not nouns other than time words; and its
+ * bare numbers. A hyphenated word ("vais-je") counts when each of its parts does.
  */
 export function everydayQuestionWords(
   question: string,
@@ -91,6 +191,8 @@ export function everydayQuestionWords(
   if (!isLanguage(language)) return new Set();
   const ranks = wordRanks(language);
   const common = (word: string) => (ranks.get(word) ?? Number.POSITIVE_INFINITY) <= maxRank;
+  const nouns = questionNouns(question, language);
+  const framing = (word: string) => !nouns.has(word) || FRAMING_NOUNS.has(word);
   const everyday = new Set<string>();
   for (const sentence of sentences(question)) {
     const tokens = sentence.match(TOKEN) ?? [];
@@ -98,7 +200,11 @@ export function everydayQuestionWords(
       if (looksLikeName(token, index === 0, language)) return;
       const word = fold(token).replace(ELISION, '');
       const parts = word.split('-').filter((part) => part.length > 2);
-      if (NUMBER.test(word) || INVERTED.test(word) || (parts.length > 0 && parts.every(common)))
+      if (
+        NUMBER.test(word) ||
+        INVERTED.test(word) ||
+        (parts.length > 0 && parts.every(common) && framing(word))
+      )
         everyday.add(word);
     });
   }

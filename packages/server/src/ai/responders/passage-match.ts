@@ -1,22 +1,29 @@
 /**
  * How well a retrieved passage answers a question, without a model: the share of the
- * question's content words (crude stems, any of the seven lexicon languages) the passage
+ * question's content words (stemmed in the language each is written in) the passage
  * contains, weighed by its retrieval rank — and which of its sentences say it.
  */
 import type { Passage } from '../../knowledge/passages.js';
-import { contentStems, contentWords, stem } from '../analysis/content-words.js';
+import { contentWords } from '../analysis/content-words.js';
 import { detectLanguage } from '../analysis/language.js';
-import { sentences } from '../analysis/text.js';
+import { contentStemsIn, stemIn, stemsInAnyLanguage } from '../analysis/stems.js';
+import { fold, sentences } from '../analysis/text.js';
 import { EVERYDAY_RANK, everydayQuestionWords, nameShares } from './everyday-words.js';
 import { EQUAL_WEIGHTS, type StemWeight, withSynonyms } from './term-weights.js';
 
 /** Stems shorter than this only match exactly ("size" must not meet "si"). */
 const PREFIX_MIN = 4;
 
-function sameStem(a: string, b: string): boolean {
+/** Negating prefixes (English "un-", "non-", German "un-"): a policy about "unworn" items
+ * answers a question about worn ones. */
+const NEGATION = /^(?:un|non)(?=\p{L}{4})/u;
+
+export function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < PREFIX_MIN || b.length < PREFIX_MIN) return false;
-  return a.startsWith(b) || b.startsWith(a);
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  const [plainA, plainB] = [a.replace(NEGATION, ''), b.replace(NEGATION, '')];
+  return (plainA !== a || plainB !== b) && plainA === plainB;
 }
 
 /** The question's stems the text contains ("ship" meets "shipping", "return" meets "returns"),
@@ -102,14 +109,14 @@ const QUESTION_FRAME = new Set(
     'welke',
     'hoeveel',
     'wanneer',
-  ].map(stem),
+  ].map(fold),
 );
 
 /** The question's stems a passage must contain, without the framing ones. */
-export function subjectStems(question: string): Set<string> {
-  const stems = contentStems(question);
-  const subject = new Set([...stems].filter((item) => !QUESTION_FRAME.has(item)));
-  return subject.size > 0 ? subject : stems;
+export function subjectStems(question: string, language = detectLanguage(question)): Set<string> {
+  const words = contentWords(question);
+  const subject = words.filter((word) => !QUESTION_FRAME.has(word));
+  return new Set((subject.length > 0 ? subject : words).map((word) => stemIn(word, language)));
 }
 
 /** The question's stems whose every word is an everyday word of its language. */
@@ -121,7 +128,7 @@ export function everydayStems(
   const everyday = everydayQuestionWords(question, language, maxRank);
   const byStem = new Map<string, boolean>();
   for (const word of contentWords(question)) {
-    const item = stem(word);
+    const item = stemIn(word, language);
     byStem.set(item, (byStem.get(item) ?? true) && everyday.has(word));
   }
   return new Set([...byStem].filter(([, all]) => all).map(([item]) => item));
@@ -138,11 +145,79 @@ export function questionWeights(
   const everyday = everydayStems(question, language, maxRank);
   const shares = new Map<string, number>();
   for (const [word, share] of nameShares(question, language)) {
-    const item = stem(word);
+    const item = stemIn(word, language);
     shares.set(item, Math.min(shares.get(item) ?? 1, share));
   }
   return (item) => weigh(item, everyday.has(item)) * (shares.get(item) ?? 1);
 }
+
+/** Words every shop's policies use about anything ("order", "buy", "price"), in the seven
+ * languages. A passage sharing only these with a question that names something else is about
+ * shopping in general, not about the question ("Can I order by phone?" → "Changing an order"). */
+const GENERIC_SHOP_WORDS = new Set(
+  [
+    'order',
+    'buy',
+    'purchase',
+    'price',
+    'cost',
+    'product',
+    'item',
+    'customer',
+    'sell',
+    'bestellung',
+    'bestellen',
+    'kaufen',
+    'preis',
+    'kosten',
+    'produkt',
+    'artikel',
+    'kunde',
+    'pedido',
+    'comprar',
+    'compra',
+    'precio',
+    'producto',
+    'articulo',
+    'cliente',
+    'commande',
+    'commander',
+    'acheter',
+    'achat',
+    'prix',
+    'produit',
+    'article',
+    'ordine',
+    'ordinare',
+    'acquistare',
+    'acquisto',
+    'prezzo',
+    'prodotto',
+    'articolo',
+    'encomenda',
+    'preco',
+    'produto',
+    'artigo',
+    'bestelling',
+    'kopen',
+    'prijs',
+    'klant',
+  ].flatMap((word) => stemsInAnyLanguage(fold(word))),
+);
+
+/** Whether the question's stems a passage covers are all generic shop words while the
+ * question has other subject words it does not cover. */
+export function onlyGenericShared(
+  question: ReadonlySet<string>,
+  shared: readonly string[],
+  framing: ReadonlySet<string>,
+): boolean {
+  if (shared.length === 0 || !shared.every((item) => GENERIC_SHOP_WORDS.has(item))) return false;
+  return [...question].some((item) => !shared.includes(item) && !framing.has(item));
+}
+
+/** How much confidence is left to a passage that shares only generic shop words. */
+const GENERIC_ONLY = 0.5;
 
 export interface PassageMatch {
   passage: Passage;
@@ -163,13 +238,17 @@ const RANK_WEIGHT = 0.3;
 /** How much the heading's words count when ordering passages (not in their confidence). */
 const HEADING_WEIGHT = 0.15;
 
-function headingStems(passage: Passage): Set<string> {
-  return contentStems([passage.heading ?? '', passage.question ?? ''].join('\n'));
+function headingStems(passage: Passage, language: string): Set<string> {
+  return contentStemsIn([passage.heading ?? '', passage.question ?? ''].join('\n'), language);
 }
 
-export function passageStems(passage: Passage): Set<string> {
-  return contentStems(
+export function passageStems(
+  passage: Passage,
+  language = detectLanguage(passage.text),
+): Set<string> {
+  return contentStemsIn(
     [passage.title, passage.heading ?? '', passage.question ?? '', passage.text].join('\n'),
+    language,
   );
 }
 
@@ -179,19 +258,22 @@ export function matchPassages(
   passages: readonly Passage[],
   weigh: StemWeight = EQUAL_WEIGHTS,
 ): PassageMatch[] {
-  const stems = subjectStems(question);
   const asked = detectLanguage(question);
+  const stems = subjectStems(question, asked);
   const termWeight = questionWeights(question, asked, weigh);
+  const framing = everydayStems(question, asked);
   const top = Math.max(...passages.map((passage) => passage.score), 0);
   return passages
     .map((passage) => {
-      const coverage = weightedCoverage(stems, passageStems(passage), termWeight);
-      const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
       const written = detectLanguage(passage.text);
+      const text = passageStems(passage, written);
+      const generic = onlyGenericShared(stems, sharedStems(stems, text), framing);
+      const coverage = weightedCoverage(stems, text, termWeight) * (generic ? GENERIC_ONLY : 1);
+      const relative = top > 0 ? Math.max(0, passage.score) / top : 0;
       const language = asked === written ? 1 : OTHER_LANGUAGE;
       // Among passages about as confident, the one whose heading names the question's words
       // is about them ("Shipping costs" for "what do you charge for delivery").
-      const heading = weightedCoverage(stems, headingStems(passage), termWeight);
+      const heading = weightedCoverage(stems, headingStems(passage, written), termWeight);
       const confidence = coverage * language * (1 - RANK_WEIGHT + RANK_WEIGHT * relative);
       return { passage, coverage, confidence, order: confidence + HEADING_WEIGHT * heading };
     })
@@ -216,9 +298,10 @@ function plain(line: string): string {
 export function bestSentences(question: string, text: string): string {
   const parts = sentences(text).map(plain).filter(Boolean);
   const stems = subjectStems(question);
+  const written = detectLanguage(text);
   const scored = parts.map((sentence, index) => ({
     index,
-    score: sharedStems(stems, contentStems(sentence)).length,
+    score: sharedStems(stems, contentStemsIn(sentence, written)).length,
   }));
   const matching = scored
     .filter((part) => part.score > 0)

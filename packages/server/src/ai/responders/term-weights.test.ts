@@ -12,17 +12,17 @@ describe('idfWeights', () => {
   );
 
   it('weighs a word few passages use above one most passages use', () => {
-    expect(weigh('klarn')).toBeGreaterThan(weigh('order'));
+    expect(weigh('klarna')).toBeGreaterThan(weigh('order'));
     expect(weigh('order')).toBeGreaterThan(0);
   });
 
   it('weighs a word the knowledge base never uses above its rarest one', () => {
-    expect(weigh('bitco')).toBeGreaterThan(weigh('klarn'));
+    expect(weigh('bitcoin')).toBeGreaterThan(weigh('klarna'));
   });
 
   it('weighs an everyday word it never uses below one it does not know', () => {
-    expect(weigh('today', true)).toBeLessThan(weigh('bitco'));
-    expect(weigh('today', true)).toBeGreaterThan(0);
+    expect(weigh('todai', true)).toBeLessThan(weigh('bitcoin'));
+    expect(weigh('todai', true)).toBeGreaterThan(0);
     // A word it does use keeps its own weight, everyday or not.
     expect(weigh('order', true)).toBe(weigh('order'));
   });
@@ -31,16 +31,16 @@ describe('idfWeights', () => {
     const refunds = idfWeights(
       countStems(['Refunds take 5 days.', 'Order tracking by email.', 'Pay by invoice.']),
     );
-    expect(refunds('money')).toBe(refunds('refun'));
-    expect(refunds('money')).toBeLessThan(refunds('bitco'));
+    expect(refunds('monei')).toBe(refunds('refund'));
+    expect(refunds('monei')).toBeLessThan(refunds('bitcoin'));
   });
 });
 
 describe('withSynonyms', () => {
   it('finds the words a shop uses for the same thing, across languages', () => {
-    expect(withSynonyms('money')).toContain('refun');
-    expect(withSynonyms('versa')).toContain('shipp');
-    expect(withSynonyms('reset')).toContain('forgo');
+    expect(withSynonyms('monei')).toContain('refund');
+    expect(withSynonyms('versand')).toContain('ship');
+    expect(withSynonyms('reset')).toContain('forgot');
   });
 
   it('leaves other words alone', () => {

@@ -4,7 +4,9 @@
  * contain ("order", "bestellung") a weak one. A stem no passage contains is weighed as a rare
  * one: it is often the very thing the knowledge base does not cover ("Bitcoin", "Canada").
  */
-import { contentStems, stem } from '../analysis/content-words.js';
+import { contentWords } from '../analysis/content-words.js';
+import { detectLanguage } from '../analysis/language.js';
+import { contentStemsIn, stemsInAnyLanguage } from '../analysis/stems.js';
 import { fold } from '../analysis/text.js';
 
 /** How many passages of the knowledge base contain each stem. */
@@ -16,7 +18,8 @@ export interface StemCounts {
 export function countStems(texts: readonly string[]): StemCounts {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    for (const item of contentStems(text)) counts.set(item, (counts.get(item) ?? 0) + 1);
+    for (const item of contentStemsIn(text, detectLanguage(text)))
+      counts.set(item, (counts.get(item) ?? 0) + 1);
   }
   return { passages: texts.length, counts };
 }
@@ -198,7 +201,10 @@ const SYNONYM_GROUPS: readonly string[][] = [
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const group of SYNONYM_GROUPS) {
-    const stems = [...new Set(group.flatMap((word) => [...contentStems(fold(word))]))];
+    // The groups mix languages: each word counts by the stems any language gives it.
+    const stems = [
+      ...new Set(group.flatMap((word) => contentWords(fold(word)).flatMap(stemsInAnyLanguage))),
+    ];
     for (const item of stems) map.set(item, [...new Set([...(map.get(item) ?? []), ...stems])]);
   }
   return map;
@@ -206,5 +212,5 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
 
 /** The stem and the stems of the words that mean the same in a shop's context. */
 export function withSynonyms(item: string): readonly string[] {
-  return SYNONYMS.get(item) ?? SYNONYMS.get(stem(item)) ?? [item];
+  return SYNONYMS.get(item) ?? [item];
 }

@@ -90,7 +90,9 @@ class Centroids {
     this.normSq[group] = normSq;
     if (dense) {
       const sum = this.dense[group] ?? new Float64Array(dense.length);
-      for (let index = 0; index < sum.length; index += 1) sum[index] += dense[index] ?? 0;
+      for (let index = 0; index < sum.length; index += 1) {
+        sum[index] = (sum[index] ?? 0) + (dense[index] ?? 0);
+      }
       this.dense[group] = sum;
     }
   }
@@ -109,8 +111,9 @@ class Centroids {
       const sums = this.postingWeights[term] as number[];
       for (let k = 0; k < groups.length; k += 1) {
         const group = groups[k] as number;
-        if (this.dots[group] === 0) touched.push(group);
-        this.dots[group] += weight * (sums[k] as number);
+        const dot = this.dots[group] ?? 0;
+        if (dot === 0) touched.push(group);
+        this.dots[group] = dot + weight * (sums[k] as number);
       }
     });
     let best = { group: -1, score: 0 };

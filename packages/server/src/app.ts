@@ -55,6 +55,7 @@ import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { questionGroupRoutes } from './routes/insights-questions/questions.js';
+import { reviewRoutes } from './routes/insights-review/review.js';
 import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
@@ -201,6 +202,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(conversationRoutes, context);
   await app.register(knowledgeRoutes, context);
   await app.register(questionGroupRoutes, context);
+  await app.register(reviewRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, {
     ...context,

@@ -17,6 +17,7 @@ import { JOIN_THRESHOLD } from '../ai/grouping/cluster.js';
 import { questionVector, sparseCosine } from '../ai/grouping/features.js';
 import { notFound } from '../lib/errors.js';
 import type { Db } from '../store/store.js';
+import { answeredMessageId } from './question-groups.js';
 
 /** An answer the responder was less sure of than this is queued (offline answers start at 0.35). */
 export const LOW_CONFIDENCE = 0.5;
@@ -100,7 +101,7 @@ export async function reviewQueue(
       rating.verdict, rating.note, rating.rated_by_name, rating.rated_at
     FROM messages r
     JOIN conversations c ON c.id = r.conversation_id
-    LEFT JOIN messages asked ON asked.id::text = r.metadata->>'answers'
+    LEFT JOIN messages asked ON asked.id = ${answeredMessageId('r')}
     LEFT JOIN LATERAL (
       SELECT n.text FROM messages n
       WHERE n.conversation_id = r.conversation_id AND n.author = 'contact'

@@ -25,6 +25,14 @@ export interface QuestionDeps {
   log: Logger;
 }
 
+/** The customer message an assistant reply answers (`metadata.answers`), as a uuid the
+ * messages' primary key can look up (a cast of the key column would scan the table). */
+export function answeredMessageId(reply: string) {
+  const answers = sql<string>`${sql.ref(`${reply}.metadata`)}->>'answers'`;
+  return sql<string>`CASE WHEN ${answers} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+    THEN (${answers})::uuid END`;
+}
+
 /** Centroids keep their strongest terms only, so a group row stays small however large. */
 const CENTROID_TERMS = 64;
 /** The open groups a new question is compared with: the most recently asked ones. */
@@ -291,7 +299,7 @@ async function askedQuestions(
     .innerJoin('conversations', 'conversations.id', 'reply.conversation_id')
     .leftJoin('messages as asker', (join) =>
       join
-        .on(sql<boolean>`asker.id::text = reply.metadata->>'answers'`)
+        .on(sql<boolean>`asker.id = ${answeredMessageId('reply')}`)
         .on('asker.author', '=', 'contact')
         .on('asker.removed_at', 'is', null),
     )
@@ -426,7 +434,7 @@ async function recordFollowups(
   const replies = await trx
     .selectFrom('messages as reply')
     .leftJoin('messages as asker', (join) =>
-      join.on(sql<boolean>`asker.id::text = reply.metadata->>'answers'`),
+      join.on(sql<boolean>`asker.id = ${answeredMessageId('reply')}`),
     )
     .select([
       'reply.id',

@@ -13,6 +13,7 @@ import { loadAnalysisSettings, recentMessages } from '../store/analysis.js';
 import { appendEvents } from '../store/events.js';
 import type { ConversationRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
+import { scheduleQuestionRecording } from './question-groups.js';
 
 export const ANALYSIS_JOB = 'analysis.conversation';
 
@@ -126,6 +127,7 @@ export async function analyzeConversation(
       .selectAll()
       .where('id', '=', updated.contact_id)
       .executeTakeFirstOrThrow();
+    if (analysis.unansweredQuestions.length > 0) await scheduleQuestionRecording(trx, updated);
     await appendEvents(trx, updated.workspace_id, [
       {
         type: 'conversation.updated',

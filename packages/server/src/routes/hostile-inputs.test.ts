@@ -42,6 +42,7 @@ const REFUSED_WHEN_VALID: Record<string, string> = {
   'POST /api/auth/two-factor/confirm': 'no code is right before the authenticator has one',
   'POST /api/auth/two-factor/disable': 'two-factor is off; values still meet the schema',
   'DELETE /api/knowledge/sources/:id': 'a source that does not exist, so the others stay',
+  'PUT /api/insights/review/:messageId': 'the customer message it names is no answer to rate',
 };
 
 const SHOP = 'hostile-inputs.myshopify.com';
@@ -110,6 +111,17 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
       answer: 'Yes, to all of Europe.',
     })) as unknown as { source: { id: string } };
     const sourceId = knowledge.source.id;
+    const questionGroup = await db
+      .insertInto('question_groups')
+      .values({
+        workspace_id: app.workspaceId,
+        assistant_id: app.assistant.id,
+        label: 'Do you ship to Canada?',
+        centroid: '{}',
+        last_asked_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const cursor = Buffer.from(
       JSON.stringify({ at: new Date().toISOString(), id: conversationId }),
     ).toString('base64url');
@@ -263,6 +275,55 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
           method: 'POST',
           route: '/api/knowledge/try',
           body: { assistantId: app.assistant.id, question: 'Do you ship abroad?' },
+        },
+      },
+      'GET /api/insights/questions': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/questions',
+          query: {
+            from: '2026-01-01',
+            to: '2026-01-31',
+            channel: 'website_widget,gmail',
+            assistant: app.assistant.id,
+            status: 'all',
+          },
+        },
+      },
+      'POST /api/insights/questions/:id/actions': id(
+        'POST',
+        '/api/insights/questions/:id/actions',
+        questionGroup.id,
+        { kind: 'instructions', assistantId: app.assistant.id, line: 'Say we ship to Canada.' },
+      ),
+      'POST /api/insights/questions/:id/resolve': id(
+        'POST',
+        '/api/insights/questions/:id/resolve',
+        questionGroup.id,
+      ),
+      'POST /api/insights/questions/:id/reopen': id(
+        'POST',
+        '/api/insights/questions/:id/reopen',
+        questionGroup.id,
+      ),
+      'GET /api/insights/review': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/review',
+          query: {
+            from: '2026-01-01',
+            to: '2026-01-31',
+            channel: 'messenger',
+            assistant: app.assistant.id,
+          },
+        },
+      },
+      'PUT /api/insights/review/:messageId': {
+        shape: {
+          method: 'PUT',
+          route: '/api/insights/review/:messageId',
+          params: { messageId: message.id },
+          body: { verdict: 'good', note: 'Clear answer.' },
         },
       },
       'GET /api/analysis/settings': plain('GET', '/api/analysis/settings'),

@@ -308,26 +308,28 @@ export async function searchChunks(
     sql`, `,
   );
   const rankExpr = counted.length === 1 ? rank : sql`GREATEST(${rank})`;
-  return scoped(db, scope.workspaceId, scope.assistantId)
-    .select([
-      'c.id',
-      'c.source_id',
-      'c.heading',
-      'c.text',
-      'c.question',
-      's.title',
-      's.url',
-      sql<number>`${rankExpr}`.as('rank'),
-    ])
-    .where(sql<boolean>`(${matches})`)
-    .orderBy('rank', 'desc')
-    // Ties go to the older source's earlier section, so the same question always gets the same
-    // passages (ids are random).
-    .orderBy('s.created_at')
-    .orderBy('c.position')
-    .orderBy('c.id')
-    .limit(limit)
-    .execute();
+  return (
+    scoped(db, scope.workspaceId, scope.assistantId)
+      .select([
+        'c.id',
+        'c.source_id',
+        'c.heading',
+        'c.text',
+        'c.question',
+        's.title',
+        's.url',
+        sql<number>`${rankExpr}`.as('rank'),
+      ])
+      .where(sql<boolean>`(${matches})`)
+      .orderBy('rank', 'desc')
+      // Ties go to the older source's earlier section, so the same question always gets the same
+      // passages (ids are random).
+      .orderBy('s.created_at')
+      .orderBy('c.position')
+      .orderBy('c.id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Each configuration's query words as PostgreSQL prints them ('word' quoted, joined by ' & '),

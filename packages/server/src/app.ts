@@ -53,6 +53,7 @@ import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
+import { insightsRoutes } from './routes/insights/insights.js';
 import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
@@ -198,6 +199,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(userRoutes, context);
   await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
+  await app.register(insightsRoutes, context);
   await app.register(knowledgeRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, {

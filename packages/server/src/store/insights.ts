@@ -12,10 +12,11 @@ import {
   type IssueList,
 } from '@parley/domain';
 import { sql } from 'kysely';
-import type { DailyRow, TopicRow } from '../insights/report.js';
+import type { DailyCountRow, GroupRow, TopicRow } from '../insights/report.js';
 import {
   type ConversationFacts,
   type DailyDelta,
+  emptyCounters,
   FACT_COLUMNS,
   RollupDelta,
   type TopicDelta,
@@ -329,6 +330,12 @@ export async function rebuildInsights(
   });
 }
 
+interface GroupKey {
+  current: boolean;
+  channel_kind: string;
+  assistant_key: string;
+}
+
 export interface RollupFilter {
   /** First and last day, inclusive, `YYYY-MM-DD`. */
   from: string;
@@ -338,52 +345,114 @@ export interface RollupFilter {
   assistant: string;
 }
 
-/** The rollup rows of a period: a few per day and channel, never the conversations. */
-export async function loadDailyRows(
+function rollupScope(workspaceId: string, filter: RollupFilter) {
+  return sql.join(
+    [
+      sql`workspace_id = ${workspaceId}`,
+      sql`day >= ${filter.from}::date`,
+      sql`day <= ${filter.to}::date`,
+      ...(filter.channels.length > 0
+        ? [sql`channel_kind IN (${sql.join(filter.channels.map((kind) => sql`${kind}`))})`]
+        : []),
+      ...(filter.assistant ? [sql`assistant_key = ${filter.assistant}`] : []),
+    ],
+    sql` AND `,
+  );
+}
+
+/**
+ * A period and the one before it, summed per period × channel × assistant in the database
+ * (a few dozen rows, whatever the number of days), histograms as their non-zero buckets; and
+ * the period's conversations and customer messages per day and channel.
+ */
+export async function loadPerformanceRows(
   db: Db,
   workspaceId: string,
-  filter: RollupFilter,
-): Promise<DailyRow[]> {
-  let query = db
-    .selectFrom('insights_daily')
-    .select([
-      sql<string>`day::text`.as('day'),
-      'channel_kind',
-      'assistant_key',
-      ...ADDED_COLUMNS,
-      ...HISTOGRAM_COLUMNS,
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where('day', '>=', filter.from)
-    .where('day', '<=', filter.to);
-  if (filter.channels.length > 0) query = query.where('channel_kind', 'in', filter.channels);
-  if (filter.assistant) query = query.where('assistant_key', '=', filter.assistant);
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    day: row.day,
-    channelKind: row.channel_kind,
-    assistantKey: row.assistant_key,
-    counters: {
-      conversations: row.conversations,
-      customerMessages: row.customer_messages,
-      aiOnly: row.ai_only,
-      handedOver: row.handed_over,
-      handovers: {
-        human_requested: row.handover_human_requested,
-        keyword: row.handover_keyword,
-        frustration: row.handover_frustration,
-        failed_answers: row.handover_failed_answers,
-        operator: row.handover_operator,
-      },
-      assistantReplies: row.assistant_replies,
-      unansweredReplies: row.unanswered_replies,
-      sentimentSum: row.sentiment_sum,
-      sentimentCount: row.sentiment_count,
-      aiFirstResponse: row.ai_first_response,
-      humanFirstResponse: row.human_first_response,
-      pauseToReply: row.pause_to_reply,
-    },
-  }));
+  filter: RollupFilter & { currentFrom: string },
+): Promise<{ groups: GroupRow[]; daily: DailyCountRow[] }> {
+  const scope = rollupScope(workspaceId, filter);
+  const current = sql<boolean>`day >= ${filter.currentFrom}::date`;
+  const sums = sql.join(
+    ADDED_COLUMNS.map((column) => sql`sum(${sql.ref(column)}) AS ${sql.ref(column)}`),
+  );
+  const [scalars, buckets, daily] = await Promise.all([
+    sql<Record<(typeof ADDED_COLUMNS)[number], number> & GroupKey>`
+      SELECT ${current} AS current, channel_kind, assistant_key, ${sums}
+      FROM insights_daily WHERE ${scope}
+      GROUP BY 1, 2, 3
+    `.execute(db),
+    sql<GroupKey & { histogram: number; bucket: number; n: number }>`
+      SELECT ${current} AS current, channel_kind, assistant_key, h.histogram, h.bucket, sum(h.n) AS n
+      FROM insights_daily d
+      CROSS JOIN LATERAL (
+        SELECT 0 AS histogram, i - 1 AS bucket, n
+          FROM unnest(d.ai_first_response) WITH ORDINALITY AS u(n, i) WHERE n <> 0
+        UNION ALL SELECT 1, i - 1, n
+          FROM unnest(d.human_first_response) WITH ORDINALITY AS u(n, i) WHERE n <> 0
+        UNION ALL SELECT 2, i - 1, n
+          FROM unnest(d.pause_to_reply) WITH ORDINALITY AS u(n, i) WHERE n <> 0
+      ) h
+      WHERE ${scope}
+      GROUP BY 1, 2, 3, 4, 5
+    `.execute(db),
+    sql<{ day: string; channel_kind: string; conversations: number; customer_messages: number }>`
+      SELECT day::text AS day, channel_kind, sum(conversations) AS conversations,
+        sum(customer_messages) AS customer_messages
+      FROM insights_daily WHERE ${scope} AND ${current}
+      GROUP BY 1, 2
+    `.execute(db),
+  ]);
+  const groups = new Map<string, GroupRow>();
+  const groupOf = (row: GroupKey) => {
+    const id = `${row.current}|${row.channel_kind}|${row.assistant_key}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = {
+        period: row.current ? 'current' : 'previous',
+        channelKind: row.channel_kind,
+        assistantKey: row.assistant_key,
+        counters: emptyCounters(),
+      };
+      groups.set(id, group);
+    }
+    return group.counters;
+  };
+  for (const row of scalars.rows) {
+    const counters = groupOf(row);
+    counters.conversations = Number(row.conversations);
+    counters.customerMessages = Number(row.customer_messages);
+    counters.aiOnly = Number(row.ai_only);
+    counters.handedOver = Number(row.handed_over);
+    counters.handovers = {
+      human_requested: Number(row.handover_human_requested),
+      keyword: Number(row.handover_keyword),
+      frustration: Number(row.handover_frustration),
+      failed_answers: Number(row.handover_failed_answers),
+      operator: Number(row.handover_operator),
+    };
+    counters.assistantReplies = Number(row.assistant_replies);
+    counters.unansweredReplies = Number(row.unanswered_replies);
+    counters.sentimentSum = Number(row.sentiment_sum);
+    counters.sentimentCount = Number(row.sentiment_count);
+  }
+  for (const row of buckets.rows) {
+    const counters = groupOf(row);
+    const histogram = [
+      counters.aiFirstResponse,
+      counters.humanFirstResponse,
+      counters.pauseToReply,
+    ][Number(row.histogram)];
+    if (histogram) histogram[Number(row.bucket)] = Number(row.n);
+  }
+  return {
+    groups: [...groups.values()],
+    daily: daily.rows.map((row) => ({
+      day: row.day,
+      channelKind: row.channel_kind,
+      conversations: Number(row.conversations),
+      customerMessages: Number(row.customer_messages),
+    })),
+  };
 }
 
 /** Topic counts per day of a period, summed over the filtered channels and assistants. */

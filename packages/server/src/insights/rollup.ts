@@ -35,25 +35,6 @@ export interface ConversationFacts {
   handover_reply_at: Date | string | null;
 }
 
-export const FACT_COLUMNS = [
-  'workspace_id',
-  'created_at',
-  'channel_kind',
-  'assistant_id',
-  'preview',
-  'analysis',
-  'analysis_version',
-  'customer_messages',
-  'assistant_replies',
-  'unanswered_replies',
-  'first_customer_at',
-  'first_ai_reply_at',
-  'first_person_reply_at',
-  'handover_trigger',
-  'handover_at',
-  'handover_reply_at',
-] as const;
-
 export interface RollupKey {
   workspaceId: string;
   /** UTC day the conversation started, `YYYY-MM-DD`. */

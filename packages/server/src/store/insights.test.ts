@@ -50,10 +50,22 @@ async function rollupSnapshot(store: TestStore, workspaceId: string) {
     .execute();
   // A row whose conversations all moved away is all zeros after the incremental path and
   // absent after a rebuild: both mean "nothing".
+  // Trailing empty buckets mean nothing either: a rebuild leaves them out.
+  const trim = (values: number[]) => {
+    const copy = [...values];
+    while (copy.length > 1 && copy.at(-1) === 0) copy.pop();
+    return copy;
+  };
   return {
     daily: daily
       .filter((row) => row.conversations !== 0)
-      .map((row) => ({ ...row, sentiment_sum: Math.round(row.sentiment_sum * 1e9) / 1e9 })),
+      .map((row) => ({
+        ...row,
+        sentiment_sum: Math.round(row.sentiment_sum * 1e9) / 1e9,
+        ai_first_response: trim(row.ai_first_response),
+        human_first_response: trim(row.human_first_response),
+        pause_to_reply: trim(row.pause_to_reply),
+      })),
     topics,
   };
 }

@@ -12,7 +12,7 @@ import {
   type IssueList,
 } from '@parley/domain';
 import { sql } from 'kysely';
-import { BUCKET_LOWER_BOUNDS, HISTOGRAM_BUCKETS } from '../insights/histogram.js';
+import { BUCKET_LOWER_BOUNDS } from '../insights/histogram.js';
 import type { DailyCountRow, GroupRow, TopicRow } from '../insights/report.js';
 import {
   type ConversationFacts,
@@ -308,12 +308,19 @@ async function rebuildRollups(
       FROM facts CROSS JOIN LATERAL (VALUES (0, b0), (1, b1), (2, b2)) AS v(h, b)
       WHERE v.b IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
     ),
+    tops AS (
+      SELECT workspace_id, day, channel_kind, assistant_key, h, max(b) AS top
+      FROM buckets GROUP BY 1, 2, 3, 4, 5
+    ),
     dense AS (
       SELECT c.workspace_id, c.day, c.channel_kind, c.assistant_key, h.h,
         array_agg(COALESCE(bk.n, 0) ORDER BY i.i) AS histogram
       FROM counts c
       CROSS JOIN (VALUES (0), (1), (2)) AS h(h)
-      CROSS JOIN generate_series(0, ${HISTOGRAM_BUCKETS - 1}) AS i(i)
+      LEFT JOIN tops t ON t.workspace_id = c.workspace_id AND t.day = c.day
+        AND t.channel_kind = c.channel_kind AND t.assistant_key = c.assistant_key AND t.h = h.h
+      -- Up to the last bucket in use, like the incremental writes (see trimmed()).
+      CROSS JOIN LATERAL generate_series(0, COALESCE(t.top, 0)) AS i(i)
       LEFT JOIN buckets bk ON bk.workspace_id = c.workspace_id AND bk.day = c.day
         AND bk.channel_kind = c.channel_kind AND bk.assistant_key = c.assistant_key
         AND bk.h = h.h AND bk.b = i.i

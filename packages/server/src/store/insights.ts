@@ -32,8 +32,16 @@ export const INSIGHTS_REBUILD_JOB = 'insights.rebuild';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A histogram without its trailing empty buckets (at least one kept): most durations are
+ * short, so rows stay small and the report reads less. */
+function trimmed(values: readonly number[]): readonly number[] {
+  let length = values.length;
+  while (length > 1 && values[length - 1] === 0) length -= 1;
+  return values.slice(0, length);
+}
+
 const intArray = (values: readonly number[]) =>
-  sql<number[]>`${`{${values.join(',')}}`}::integer[]`;
+  sql<number[]>`${`{${trimmed(values).join(',')}}`}::integer[]`;
 
 function dailyValues(delta: DailyDelta) {
   const { key, counters } = delta;

@@ -56,6 +56,7 @@ import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { questionGroupRoutes } from './routes/insights-questions/questions.js';
 import { reviewRoutes } from './routes/insights-review/review.js';
+import { insightsRoutes } from './routes/insights/insights.js';
 import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
@@ -67,6 +68,7 @@ import { shopifyWebhookRoutes } from './routes/webhooks/shopify.js';
 import { widgetRoutes } from './routes/widget/widget.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { loadChannel } from './store/channels.js';
+import { INSIGHTS_REBUILD_JOB, rebuildInsights } from './store/insights.js';
 import { pruneOldRows } from './store/retention.js';
 import type { Store } from './store/store.js';
 
@@ -200,6 +202,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(userRoutes, context);
   await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
+  await app.register(insightsRoutes, context);
   await app.register(knowledgeRoutes, context);
   await app.register(questionGroupRoutes, context);
   await app.register(reviewRoutes, context);
@@ -249,6 +252,10 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       },
       // One batch per run, run again at once until the backfill is done.
       [BACKFILL_JOB]: (payload) => runBackfillJob(analysis, String(payload.backfillId)),
+      // Queued by migration 0014 for workspaces that had conversations before Insights.
+      [INSIGHTS_REBUILD_JOB]: async (payload) => {
+        await rebuildInsights(context.db, { workspaceId: String(payload.workspaceId) });
+      },
       [ASSISTANT_REPLY_JOB]: (payload) =>
         runAssistantReply(context, String(payload.conversationId)),
       [QUESTIONS_JOB]: (payload) =>

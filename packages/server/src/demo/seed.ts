@@ -1,14 +1,16 @@
 /**
  * Demo data for a first `npm start`: one workspace, one login, and realistic conversations on
  * all eight channel kinds at different ages (active, recent, idle, paused), stored through the
- * same ingest path real webhooks use. Their analysis runs at once, as a backfill job, so the
- * first look at the inbox shows summaries, topics and sentiment.
+ * same ingest path real webhooks use, on top of six weeks of history (see history.ts) for
+ * Insights. Today's analysis runs at once, as a backfill job, so the first look at the inbox
+ * shows summaries, topics and sentiment.
  */
 import type { Attachment, ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
 import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
+import { type HistoryChannel, seedHistory } from './history.js';
 import { DEMO_SUGGESTED_QUESTIONS, seedDemoKnowledge } from './knowledge.js';
 
 export const DEMO_LOGIN = { email: 'demo@parley.local', password: 'parley-demo' };
@@ -191,6 +193,7 @@ export async function seedDemo(ctx: Context) {
   });
   await seedDemoKnowledge(ctx, workspace.id, assistant.id);
   const now = ctx.now().getTime();
+  const channels: HistoryChannel[] = [];
   for (const thread of THREADS) {
     const channel = await createChannel(ctx.db, ctx.secretBox, workspace.id, {
       kind: thread.kind,
@@ -200,6 +203,7 @@ export async function seedDemo(ctx: Context) {
         ? `${ACCOUNT_IDS[thread.kind]}-${thread.kind}`
         : null,
     });
+    channels.push({ id: channel.id, kind: thread.kind });
     const start = now - thread.minutesAgo * 60_000 - thread.lines.length * 60_000;
     const events: InboundMessage[] = thread.lines.map(([author, text, extras], index) => ({
       type: 'message',
@@ -232,6 +236,8 @@ export async function seedDemo(ctx: Context) {
         .execute();
     }
   }
+  await seedHistory(ctx.db, workspace.id, assistant.id, channels, ctx.now());
+  // Only today's conversations are left to analyze: the history is analyzed as it is written.
   await startBackfill(ctx.db, workspace.id);
   return { workspace, assistant };
 }

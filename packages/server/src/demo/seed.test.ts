@@ -1,0 +1,96 @@
+import { CHANNEL_KINDS } from '@parley/domain';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offlineProvider } from '../ai/offline-provider.js';
+import type { Context } from '../context.js';
+import { SecretBox } from '../lib/secrets.js';
+import { openTestStore, type TestStore } from '../test-support/db.js';
+import { HISTORY_DAYS, UNANSWERED_GROUPS } from './history.js';
+import { seedDemo } from './seed.js';
+
+describe('the demo workspace', () => {
+  let store: TestStore;
+  let workspaceId: string;
+  const now = new Date('2026-03-20T12:00:00Z');
+
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    const ctx: Context = {
+      store,
+      db: store.db,
+      secretBox: new SecretBox('demo'),
+      provider: offlineProvider,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      now: () => now,
+      allowCustomPlatformUrls: false,
+    };
+    const started = performance.now();
+    workspaceId = (await seedDemo(ctx)).workspace.id;
+    // A figure for the report, not an assertion: seeding runs on every first `npm start`.
+    console.info(`demo seed: ${Math.round(performance.now() - started)} ms`);
+  });
+
+  afterAll(async () => {
+    await store.dispose();
+  });
+
+  it('has weeks of history on every channel kind, each conversation on the day it started', async () => {
+    const rows = await store.db
+      .selectFrom('conversations')
+      .select([
+        'channel_kind',
+        sql<string>`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.as('day'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    const days = new Set(rows.map((row) => row.day));
+    expect(days.size).toBeGreaterThanOrEqual(HISTORY_DAYS - 2);
+    for (const kind of CHANNEL_KINDS) {
+      const kindDays = new Set(
+        rows.filter((row) => row.channel_kind === kind).map((row) => row.day),
+      );
+      expect(kindDays.size, kind).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  it('stores the history analyzed, with frustration, requests for a person and unanswered questions', async () => {
+    const rows = await store.db
+      .selectFrom('conversations')
+      .select(['analysis', 'analysis_version'])
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '<', new Date(now.getTime() - 86_400_000))
+      .execute();
+    expect(rows.length).toBeGreaterThan(150);
+    expect(rows.every((row) => row.analysis_version !== null)).toBe(true);
+    const analyses = rows.flatMap((row) => (row.analysis ? [row.analysis] : []));
+    expect(analyses.filter((analysis) => analysis.frustrated).length).toBeGreaterThan(5);
+    expect(analyses.filter((analysis) => analysis.humanRequested).length).toBeGreaterThan(5);
+    expect(
+      analyses.filter((analysis) => analysis.unansweredQuestions.length > 0).length,
+    ).toBeGreaterThan(20);
+    expect(new Set(analyses.flatMap((analysis) => analysis.topics)).size).toBeGreaterThan(4);
+  });
+
+  it('asks the unanswered questions in several words and languages, some answered by a teammate', async () => {
+    const asked = await store.db
+      .selectFrom('messages')
+      .select('unanswered_question')
+      .where('workspace_id', '=', workspaceId)
+      .where('unanswered_question', 'is not', null)
+      .execute();
+    const giftCards = UNANSWERED_GROUPS[0]?.questions.map(([, question]) => question) ?? [];
+    const askedGiftCards = new Set(
+      asked
+        .map((row) => row.unanswered_question)
+        .filter((question) => giftCards.includes(question ?? '')),
+    );
+    expect(askedGiftCards.size).toBeGreaterThanOrEqual(3);
+    const teammate = await store.db
+      .selectFrom('messages')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('text', '=', UNANSWERED_GROUPS[0]?.teammate ?? '')
+      .execute();
+    expect(teammate.length).toBeGreaterThan(0);
+  });
+});

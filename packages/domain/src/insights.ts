@@ -20,6 +20,10 @@ export interface InsightsQuery {
 /** Why the AI stopped on a conversation: a safety-net trigger, or a person stepping in. */
 export type HandoverTrigger = SafetyNetTrigger | 'operator';
 
+/** How a conversation went, as the inbox's `outcome` filter and the Insights shares count it:
+ * answered by the AI alone (it replied; no person, no pause), or handed over. */
+export type ConversationOutcome = 'ai_only' | 'handed_over';
+
 export interface Percentiles {
   p50: number | null;
   p90: number | null;

@@ -1,6 +1,8 @@
 /** Messages and the normalized inbound events every channel connector produces. */
+
 import type { ConversationAnalysis } from './analysis.js';
 import type { ChannelKind } from './channels.js';
+import type { ConversationOutcome, HandoverTrigger } from './insights.js';
 
 /** Who wrote a message: the customer, our AI assistant, a human operator in Parley,
  * or the business account itself from outside Parley (a platform "echo"). */
@@ -143,6 +145,10 @@ export interface ConversationCard {
   analysis: ConversationAnalysis | null;
   metadata: Record<string, unknown>;
   createdAt: string;
+  /** How it went so far, as Insights counts it (null: neither yet); the inbox's `outcome` and
+   * `handover` filters match these. Optional for cards built before Insights. */
+  outcome?: ConversationOutcome | null;
+  handoverTrigger?: HandoverTrigger | null;
 }
 
 /** How a person is named in the inbox: name, then email, then handle, then an anonymous id. */

@@ -64,6 +64,7 @@ import { shopifyWebhookRoutes } from './routes/webhooks/shopify.js';
 import { widgetRoutes } from './routes/widget/widget.js';
 import { workspaceRoutes } from './routes/workspace/workspace.js';
 import { loadChannel } from './store/channels.js';
+import { INSIGHTS_REBUILD_JOB, rebuildInsights } from './store/insights.js';
 import { pruneOldRows } from './store/retention.js';
 import type { Store } from './store/store.js';
 
@@ -244,6 +245,10 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       },
       // One batch per run, run again at once until the backfill is done.
       [BACKFILL_JOB]: (payload) => runBackfillJob(analysis, String(payload.backfillId)),
+      // Queued by migration 0014 for workspaces that had conversations before Insights.
+      [INSIGHTS_REBUILD_JOB]: async (payload) => {
+        await rebuildInsights(context.db, { workspaceId: String(payload.workspaceId) });
+      },
       [ASSISTANT_REPLY_JOB]: (payload) =>
         runAssistantReply(context, String(payload.conversationId)),
       [KNOWLEDGE_INDEX_JOB]: (payload) =>

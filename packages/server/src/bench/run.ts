@@ -4,6 +4,7 @@ import { createTestDatabase } from '../test-support/db.js';
 import { benchAnalysis } from './analysis.js';
 import { benchBackfill, reportBackfill } from './backfill.js';
 import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.js';
+import { benchGrouping, reportGrouping } from './grouping.js';
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
@@ -13,6 +14,8 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 2000);
 const BACKFILL_COUNT = Number(process.env.BENCH_BACKFILL_COUNT ?? 300);
 /** 500 sources of 20 chunks: the 10,000 chunks the knowledge-base latency is quoted at. */
 const KNOWLEDGE_SOURCES = Number(process.env.BENCH_KNOWLEDGE_SOURCES ?? 500);
+/** A 30-day window of unanswered questions (issue 10's target: under 30 s offline). */
+const GROUPING_QUESTIONS = Number(process.env.BENCH_GROUPING_QUESTIONS ?? 50_000);
 
 function report(title: string, rates: Rate[]) {
   const baseline = rates[0];
@@ -48,6 +51,10 @@ function reportLatency(title: string, rows: LatencyFigures[]) {
 }
 
 reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
+reportGrouping(
+  'Grouping unanswered questions offline (no database)',
+  benchGrouping(GROUPING_QUESTIONS),
+);
 
 const pglite = await openStore({ inMemory: true });
 report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));

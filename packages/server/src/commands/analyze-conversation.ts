@@ -15,6 +15,7 @@ import { enqueueJob } from '../jobs/queue.js';
 import { presentConversation } from '../presenters/conversation.js';
 import { loadAnalysisSettings, recentMessages } from '../store/analysis.js';
 import { appendEvents } from '../store/events.js';
+import { recordFactsChange, syncIssues } from '../store/insights.js';
 import type { ConversationRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
 
@@ -136,6 +137,9 @@ export async function analyzeConversation(
       .where('id', '=', conversationId)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Topics and end sentiment feed the rollups: the old ones leave, the new ones count.
+    await recordFactsChange(trx, locked, updated);
+    await syncIssues(trx, updated);
     const contact = await trx
       .selectFrom('contacts')
       .selectAll()

@@ -17,6 +17,7 @@ import type { ResponderAnswer } from '../ai/responders/responder.js';
 import { responderFor } from '../ai/responders/responder-for.js';
 import { pendingReply } from '../ai/turns.js';
 import type { Context } from '../context.js';
+import { factsAfterPause } from '../insights/facts.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { retrieve } from '../knowledge/retrieve.js';
 import { knowledgeVocabulary } from '../knowledge/vocabulary.js';
@@ -46,7 +47,11 @@ export const afterCustomerMessage: AfterMessageHook = async (trx, { message, con
   if (pause) {
     await trx
       .updateTable('conversations')
-      .set({ ai_paused: true, ai_paused_reason: pause.reason })
+      .set({
+        ai_paused: true,
+        ai_paused_reason: pause.reason,
+        ...factsAfterPause(conversation, pause.trigger, new Date(message.created_at)),
+      })
       .where('id', '=', conversation.id)
       .execute();
     return;

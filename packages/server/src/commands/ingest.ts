@@ -14,10 +14,13 @@ import type {
 import { directionOf } from '@parley/domain';
 import { sql } from 'kysely';
 import type { ChannelRecord } from '../channels/connector.js';
+import { factsAfterMessage } from '../insights/facts.js';
+import { RollupDelta } from '../insights/rollup.js';
 import { withoutNul } from '../lib/text.js';
 import { presentConversation, presentMessage, previewOf } from '../presenters/conversation.js';
 import { answerSourcesOf } from '../store/answer-sources.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
+import { applyRollupDelta } from '../store/insights.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
 import { scheduleAnalysis } from './analyze-conversation.js';
@@ -48,24 +51,35 @@ export async function ingest(
   return db.transaction().execute(async (trx) => {
     const events: NewEvent[] = [];
     const outcomes: IngestOutcome[] = [];
+    const rollups = new RollupDelta();
     for (const event of inbound) {
-      outcomes.push(await ingestOne(trx, channel, withoutNul(event), events, afterMessage));
+      outcomes.push(
+        await ingestOne(trx, channel, withoutNul(event), { events, rollups }, afterMessage),
+      );
     }
+    // Rollup rows are shared by many conversations: locked last, in key order, held briefly.
+    await applyRollupDelta(trx, rollups);
     await appendEvents(trx, channel.workspaceId, events);
     return outcomes;
   });
+}
+
+/** What one ingest transaction writes last: its events and its rollup changes. */
+interface IngestEffects {
+  events: NewEvent[];
+  rollups: RollupDelta;
 }
 
 function ingestOne(
   trx: Db,
   channel: ChannelForIngest,
   event: InboundEvent,
-  events: NewEvent[],
+  { events, rollups }: IngestEffects,
   afterMessage?: AfterMessageHook,
 ): Promise<IngestOutcome> {
   switch (event.type) {
     case 'message':
-      return ingestMessage(trx, channel, event, events, afterMessage);
+      return ingestMessage(trx, channel, event, { events, rollups }, afterMessage);
     case 'receipt':
       return ingestReceipt(trx, channel, event, events);
     case 'edit':
@@ -153,7 +167,7 @@ async function ingestMessage(
   trx: Db,
   channel: ChannelForIngest,
   inbound: InboundMessage,
-  events: NewEvent[],
+  { events, rollups }: IngestEffects,
   afterMessage?: AfterMessageHook,
 ): Promise<IngestOutcome> {
   const findDuplicate = () =>
@@ -227,9 +241,15 @@ async function ingestMessage(
   const fromContact = inbound.author === 'contact';
   // Late-arriving (older) messages must not move the card's activity or preview backwards.
   const isNewest = inbound.sentAt.getTime() >= new Date(conversation.last_activity_at).getTime();
+  const facts = factsAfterMessage(
+    conversation,
+    { author: inbound.author, at: new Date(message.created_at), unanswered: false },
+    { hasAssistant: conversation.assistant_id !== null, paused: conversation.ai_paused },
+  );
   const updated = await trx
     .updateTable('conversations')
     .set({
+      ...facts,
       last_activity_at: sql`GREATEST(last_activity_at, ${inbound.sentAt})`,
       ...(isNewest ? { preview: previewOf(inbound.text, inbound.attachments) } : {}),
       ...(fromContact
@@ -271,6 +291,8 @@ async function ingestMessage(
     conversationId: conversation.id,
     payload: presentConversation(final, contact),
   });
+  // A new conversation was not in the rollups yet (its opening row is not counted).
+  rollups.change(created ? null : conversation, final);
   return { status: 'created', messageId: message.id, conversationId: conversation.id };
 }
 

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { OutboundMessage } from '../channels/connector.js';
 import { connectorFor } from '../channels/registry.js';
 import type { Context } from '../context.js';
+import { factsAfterMessage } from '../insights/facts.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { type JobContext, type JobOutcome, RetryableJobError } from '../jobs/runner.js';
 import type { AnswerProvenance } from '../knowledge/passages.js';
@@ -17,6 +18,7 @@ import { presentConversation, presentMessage, previewOf } from '../presenters/co
 import { answerSourcesOf } from '../store/answer-sources.js';
 import { toChannelRecord } from '../store/channels.js';
 import { appendEvents, type NewEvent } from '../store/events.js';
+import { recordFactsChange } from '../store/insights.js';
 import type { Db } from '../store/store.js';
 import { scheduleAnalysis } from './analyze-conversation.js';
 
@@ -86,9 +88,15 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    const facts = factsAfterMessage(
+      conversation,
+      { author: input.author, at: now, unanswered: message.unanswered_question !== null },
+      { hasAssistant: conversation.assistant_id !== null, paused: conversation.ai_paused },
+    );
     const updated = await trx
       .updateTable('conversations')
       .set({
+        ...facts,
         last_activity_at: sql`GREATEST(last_activity_at, ${now})`,
         preview: previewOf(text),
         // An operator answering has read the thread.
@@ -109,6 +117,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
       dedupeKey: `${SEND_DEDUPE_PREFIX}${message.id}`,
     });
     await scheduleAnalysis(trx, conversation);
+    await recordFactsChange(trx, conversation, updated);
     const [sources] = await answerSourcesOf(trx, input.workspaceId, [message]);
     const view = presentMessage(message, sources);
     await appendEvents(trx, input.workspaceId, [

@@ -7,6 +7,7 @@ import {
   type ConversationCard,
   type MessageView,
 } from '@parley/domain';
+import { isAiOnly, isHandoverTrigger } from '../insights/rollup.js';
 import type { ContactRow, ConversationRow, MessageRow } from '../store/schema.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -37,6 +38,8 @@ export function presentConversation(row: ConversationRow, contact: ContactRow): 
     analysis: row.analysis_version === ANALYSIS_VERSION ? row.analysis : null,
     metadata: row.metadata,
     createdAt: iso(row.created_at),
+    outcome: row.handover_trigger ? 'handed_over' : isAiOnly(row) ? 'ai_only' : null,
+    handoverTrigger: isHandoverTrigger(row.handover_trigger) ? row.handover_trigger : null,
   };
 }
 

@@ -7,7 +7,9 @@ import {
   ANALYSIS_VERSION,
   type ChannelKind,
   type ConversationCard,
+  type ConversationOutcome,
   type ConversationStatus,
+  type HandoverTrigger,
   RECENT_WINDOW_MS,
   type SentimentLabel,
 } from '@parley/domain';
@@ -32,6 +34,12 @@ export interface InboxFilter {
   hasUnanswered?: boolean;
   hasOpenActionItems?: boolean;
   topic?: string;
+  /** UTC days (`YYYY-MM-DD`, inclusive) the conversation started on, as Insights counts them. */
+  startedFrom?: string;
+  startedTo?: string;
+  /** Insights' outcome of the conversation (insights/rollup.ts `isAiOnly`). */
+  outcome?: ConversationOutcome;
+  handover?: HandoverTrigger;
 }
 
 export interface InboxPage {
@@ -194,6 +202,29 @@ export async function listConversations(
   if (filter.unreadOnly) query = query.where('conversations.unread_count', '>', 0);
   if (filter.from) query = query.where('conversations.last_activity_at', '>=', filter.from);
   if (filter.to) query = query.where('conversations.last_activity_at', '<=', filter.to);
+  if (filter.startedFrom) {
+    query = query.where(
+      'conversations.created_at',
+      '>=',
+      new Date(`${filter.startedFrom}T00:00:00Z`),
+    );
+  }
+  if (filter.startedTo) {
+    query = query.where(
+      'conversations.created_at',
+      '<=',
+      new Date(`${filter.startedTo}T23:59:59.999Z`),
+    );
+  }
+  if (filter.outcome === 'ai_only') {
+    query = query
+      .where('conversations.assistant_replies', '>', 0)
+      .where('conversations.first_person_reply_at', 'is', null)
+      .where('conversations.handover_trigger', 'is', null);
+  } else if (filter.outcome === 'handed_over') {
+    query = query.where('conversations.handover_trigger', 'is not', null);
+  }
+  if (filter.handover) query = query.where('conversations.handover_trigger', '=', filter.handover);
   const status = filter.status;
   if (status) query = query.where((eb) => statusCondition(eb, status, now));
   const patterns = analysisPatterns(filter);

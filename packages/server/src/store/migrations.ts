@@ -378,6 +378,141 @@ const answerProvenance: Migration = {
   },
 };
 
+/** Insights (issue 10): each conversation's facts (message counts, first reply times, the
+ * handover and its first reply after), daily rollups per workspace × UTC start day × channel ×
+ * assistant (and per topic) kept by every write that changes those facts, and the stored
+ * analysis' frustrated / human-request quotes as an indexed list. Histograms are fixed
+ * log-scale bucket counts (insights/histogram.ts), added element-wise. Facts and issues are
+ * backfilled here; the rollups of existing conversations by a rebuild job per workspace. */
+const insights: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE conversations
+        ADD COLUMN customer_messages integer NOT NULL DEFAULT 0,
+        ADD COLUMN assistant_replies integer NOT NULL DEFAULT 0,
+        ADD COLUMN unanswered_replies integer NOT NULL DEFAULT 0,
+        ADD COLUMN first_customer_at timestamptz,
+        ADD COLUMN first_ai_reply_at timestamptz,
+        ADD COLUMN first_person_reply_at timestamptz,
+        ADD COLUMN handover_trigger text,
+        ADD COLUMN handover_at timestamptz,
+        ADD COLUMN handover_reply_at timestamptz;
+      CREATE INDEX conversations_started ON conversations (workspace_id, created_at);
+      CREATE TABLE insights_daily (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        day date NOT NULL,
+        channel_kind text NOT NULL,
+        assistant_key text NOT NULL,
+        conversations integer NOT NULL DEFAULT 0,
+        customer_messages integer NOT NULL DEFAULT 0,
+        ai_only integer NOT NULL DEFAULT 0,
+        handed_over integer NOT NULL DEFAULT 0,
+        handover_human_requested integer NOT NULL DEFAULT 0,
+        handover_keyword integer NOT NULL DEFAULT 0,
+        handover_frustration integer NOT NULL DEFAULT 0,
+        handover_failed_answers integer NOT NULL DEFAULT 0,
+        handover_operator integer NOT NULL DEFAULT 0,
+        assistant_replies integer NOT NULL DEFAULT 0,
+        unanswered_replies integer NOT NULL DEFAULT 0,
+        sentiment_sum double precision NOT NULL DEFAULT 0,
+        sentiment_count integer NOT NULL DEFAULT 0,
+        ai_first_response integer[] NOT NULL,
+        human_first_response integer[] NOT NULL,
+        pause_to_reply integer[] NOT NULL,
+        PRIMARY KEY (workspace_id, day, channel_kind, assistant_key)
+      );
+      CREATE TABLE insights_topic_daily (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        day date NOT NULL,
+        channel_kind text NOT NULL,
+        assistant_key text NOT NULL,
+        topic text NOT NULL,
+        conversations integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (workspace_id, day, channel_kind, assistant_key, topic)
+      );
+      CREATE FUNCTION insights_histogram_add(a integer[], b integer[]) RETURNS integer[]
+        LANGUAGE sql IMMUTABLE AS $$
+          SELECT array_agg(COALESCE(x, 0) + COALESCE(y, 0) ORDER BY i)
+          FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
+        $$;
+      CREATE TABLE insights_issues (
+        conversation_id uuid NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('frustrated', 'human_requested')),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        message_id uuid NOT NULL,
+        quote text NOT NULL,
+        at timestamptz(3) NOT NULL,
+        day date NOT NULL,
+        channel_kind text NOT NULL,
+        assistant_key text NOT NULL,
+        PRIMARY KEY (conversation_id, kind)
+      );
+      CREATE INDEX insights_issues_list
+        ON insights_issues (workspace_id, day, at DESC, conversation_id DESC, kind DESC);
+
+      UPDATE conversations c SET
+        customer_messages = m.customer_messages,
+        assistant_replies = m.assistant_replies,
+        unanswered_replies = m.unanswered_replies,
+        first_customer_at = m.first_customer_at
+      FROM (
+        SELECT conversation_id,
+          count(*) FILTER (WHERE author = 'contact') AS customer_messages,
+          count(*) FILTER (WHERE author = 'assistant') AS assistant_replies,
+          count(*) FILTER (WHERE author = 'assistant' AND unanswered_question IS NOT NULL)
+            AS unanswered_replies,
+          min(created_at) FILTER (WHERE author = 'contact') AS first_customer_at
+        FROM messages GROUP BY conversation_id
+      ) m
+      WHERE m.conversation_id = c.id;
+      UPDATE conversations c SET
+        first_ai_reply_at = m.first_ai_reply_at,
+        first_person_reply_at = m.first_person_reply_at
+      FROM (
+        SELECT messages.conversation_id,
+          min(messages.created_at) FILTER (WHERE author = 'assistant') AS first_ai_reply_at,
+          min(messages.created_at) FILTER (WHERE author IN ('operator', 'business'))
+            AS first_person_reply_at
+        FROM messages JOIN conversations ON conversations.id = messages.conversation_id
+        WHERE messages.created_at >= conversations.first_customer_at
+        GROUP BY messages.conversation_id
+      ) m
+      WHERE m.conversation_id = c.id;
+      -- Pauses from before this migration: the trigger is read from the reason, the time is lost.
+      UPDATE conversations SET handover_trigger = CASE
+          WHEN ai_paused_reason LIKE 'Customer asked for a person:%' THEN 'human_requested'
+          WHEN ai_paused_reason LIKE 'Customer mentioned %' THEN 'keyword'
+          WHEN ai_paused_reason LIKE 'Customer seems frustrated:%' THEN 'frustration'
+          WHEN ai_paused_reason LIKE 'The assistant could not answer %' THEN 'failed_answers'
+          ELSE 'operator' END
+        WHERE ai_paused;
+      UPDATE conversations SET handover_trigger = 'operator',
+          handover_at = first_person_reply_at, handover_reply_at = first_person_reply_at
+        WHERE handover_trigger IS NULL AND assistant_id IS NOT NULL
+          AND first_person_reply_at IS NOT NULL;
+
+      INSERT INTO insights_issues
+        (conversation_id, kind, workspace_id, message_id, quote, at, day, channel_kind, assistant_key)
+      SELECT c.id, q.kind, c.workspace_id, m.id, q.by->>'quote', m.created_at,
+        (c.created_at AT TIME ZONE 'UTC')::date, c.channel_kind, COALESCE(c.assistant_id::text, '')
+      FROM conversations c
+      CROSS JOIN LATERAL (VALUES
+        ('frustrated', CASE WHEN c.analysis @> '{"frustrated": true}' THEN c.analysis->'frustratedBy' END),
+        ('human_requested',
+          CASE WHEN c.analysis @> '{"humanRequested": true}' THEN c.analysis->'humanRequestedBy' END)
+      ) AS q(kind, by)
+      JOIN messages m ON m.id::text = q.by->>'messageId' AND m.conversation_id = c.id
+      WHERE c.analysis_version = 1 AND jsonb_typeof(q.by) = 'object';
+
+      INSERT INTO jobs (workspace_id, kind, payload, dedupe_key)
+      SELECT DISTINCT workspace_id, 'insights.rebuild',
+        jsonb_build_object('workspaceId', workspace_id),
+        'insights-rebuild:' || workspace_id::text
+      FROM conversations;
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -393,6 +528,7 @@ export const migrationProvider: MigrationProvider = {
       '0010_assistant_model_settings': assistantModelSettings,
       '0011_knowledge_base': knowledgeBase,
       '0012_answer_provenance': answerProvenance,
+      '0014_insights': insights,
     };
   },
 };

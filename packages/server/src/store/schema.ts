@@ -140,6 +140,18 @@ export interface ConversationsTable {
   analysis_version: number | null;
   analyzed_through_message_id: string | null;
   created_at: Generated<Date>;
+  /** Insights facts (migration 0014, kept by insights/facts.ts). */
+  customer_messages: Generated<number>;
+  assistant_replies: Generated<number>;
+  unanswered_replies: Generated<number>;
+  first_customer_at: NullableTimestamp;
+  first_ai_reply_at: NullableTimestamp;
+  first_person_reply_at: NullableTimestamp;
+  /** A HandoverTrigger: the first time the AI stopped, and why. */
+  handover_trigger: string | null;
+  handover_at: NullableTimestamp;
+  /** A person's first reply at or after `handover_at`. */
+  handover_reply_at: NullableTimestamp;
 }
 
 export interface MessagesTable {
@@ -283,6 +295,56 @@ export interface KnowledgeChunksTable {
   created_at: Generated<Date>;
 }
 
+/** UTC calendar days, written and read as `YYYY-MM-DD` text (never as a JS Date). */
+type Day = ColumnType<string, string, string>;
+
+/** One workspace × start day × channel kind × assistant ('' for none); see insights/rollup.ts. */
+export interface InsightsDailyTable {
+  workspace_id: string;
+  day: Day;
+  channel_kind: string;
+  assistant_key: string;
+  conversations: number;
+  customer_messages: number;
+  ai_only: number;
+  handed_over: number;
+  handover_human_requested: number;
+  handover_keyword: number;
+  handover_frustration: number;
+  handover_failed_answers: number;
+  handover_operator: number;
+  assistant_replies: number;
+  unanswered_replies: number;
+  sentiment_sum: number;
+  sentiment_count: number;
+  ai_first_response: number[];
+  human_first_response: number[];
+  pause_to_reply: number[];
+}
+
+export interface InsightsTopicDailyTable {
+  workspace_id: string;
+  day: Day;
+  channel_kind: string;
+  assistant_key: string;
+  topic: string;
+  conversations: number;
+}
+
+/** The stored analysis' frustrated and human-request quotes, one row per conversation and kind. */
+export interface InsightsIssuesTable {
+  conversation_id: string;
+  kind: 'frustrated' | 'human_requested';
+  workspace_id: string;
+  message_id: string;
+  quote: string;
+  at: Timestamp;
+  /** The conversation's start day, like the rollups. */
+  day: Day;
+  channel_kind: string;
+  assistant_key: string;
+}
+
 export interface Database {
   analysis_backfills: AnalysisBackfillsTable;
   api_keys: ApiKeysTable;
@@ -296,6 +358,9 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   events: EventsTable;
+  insights_daily: InsightsDailyTable;
+  insights_issues: InsightsIssuesTable;
+  insights_topic_daily: InsightsTopicDailyTable;
   jobs: JobsTable;
   knowledge_sources: KnowledgeSourcesTable;
   knowledge_chunks: KnowledgeChunksTable;

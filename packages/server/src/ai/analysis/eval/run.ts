@@ -1,9 +1,16 @@
 /**
  * `npm run eval`: scores each analyzer on the labeled conversations, then retrieval and the
  * offline responder on the knowledge-base questions. `-- --errors` lists misses, `-- --set
- * heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl, and
- * `-- --knowledge` runs only the knowledge-base part.
+ * heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl,
+ * `-- --knowledge` runs only the knowledge-base part and `-- --grouping` only the grouping of
+ * unanswered questions (packages/server/eval/question-groups.jsonl).
  */
+import {
+  evaluateGrouping,
+  formatGroupingErrors,
+  formatGroupingReport,
+  loadLabeledQuestions,
+} from '../../grouping/eval/grouping-eval.js';
 import { evaluateKnowledge, loadQuestions } from '../../responders/eval/knowledge-eval.js';
 import {
   formatKnowledgeErrors,
@@ -16,10 +23,12 @@ import { evaluate } from './evaluate.js';
 import { formatErrors, formatReport } from './report.js';
 
 const knowledgeOnly = process.argv.includes('--knowledge');
+const groupingOnly = process.argv.includes('--grouping');
+const analyzersToo = !knowledgeOnly && !groupingOnly;
 const set = datasetSetFrom(process.argv.slice(2));
-const conversations = knowledgeOnly ? [] : loadConversations(datasetPath(set));
-if (!knowledgeOnly) console.log(`${conversations.length} labeled conversations (set: ${set})`);
-for (const analyzer of knowledgeOnly ? [] : evalAnalyzers()) {
+const conversations = analyzersToo ? loadConversations(datasetPath(set)) : [];
+if (analyzersToo) console.log(`${conversations.length} labeled conversations (set: ${set})`);
+for (const analyzer of analyzersToo ? evalAnalyzers() : []) {
   const started = performance.now();
   const report = await evaluate(analyzer, conversations);
   const seconds = (performance.now() - started) / 1000;
@@ -27,8 +36,18 @@ for (const analyzer of knowledgeOnly ? [] : evalAnalyzers()) {
   if (process.argv.includes('--errors')) console.log(`\n${formatErrors(report)}`);
 }
 
-const started = performance.now();
-const outcomes = await evaluateKnowledge(loadQuestions());
-const seconds = (performance.now() - started) / 1000;
-console.log(`\n${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`);
-if (process.argv.includes('--errors')) console.log(`\n${formatKnowledgeErrors(outcomes)}`);
+if (!groupingOnly) {
+  const started = performance.now();
+  const outcomes = await evaluateKnowledge(loadQuestions());
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\n${formatKnowledgeReport(scoreKnowledge(outcomes))}\n\n(${seconds.toFixed(1)} s)`);
+  if (process.argv.includes('--errors')) console.log(`\n${formatKnowledgeErrors(outcomes)}`);
+}
+
+if (!knowledgeOnly) {
+  const started = performance.now();
+  const outcome = evaluateGrouping(loadLabeledQuestions());
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\n${formatGroupingReport(outcome.score)}\n\n(${seconds.toFixed(1)} s)`);
+  if (process.argv.includes('--errors')) console.log(`\n${formatGroupingErrors(outcome)}`);
+}

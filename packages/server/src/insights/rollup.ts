@@ -1,0 +1,277 @@
+/**
+ * What one conversation adds to the daily Insights rollups, and the difference two states of
+ * it make. Every write that changes a conversation's facts subtracts its old contribution and
+ * adds its new one, so the rollups stay exact without ever rescanning conversations; the
+ * rebuild adds every conversation's contribution to empty rollups, through the same code.
+ */
+import { ANALYSIS_VERSION, type ConversationAnalysis, type HandoverTrigger } from '@parley/domain';
+import { addHistogram, bucketOf, emptyHistogram } from './histogram.js';
+
+export const HANDOVER_TRIGGERS = [
+  'human_requested',
+  'keyword',
+  'frustration',
+  'failed_answers',
+  'operator',
+] as const satisfies readonly HandoverTrigger[];
+
+export function isHandoverTrigger(value: unknown): value is HandoverTrigger {
+  return (HANDOVER_TRIGGERS as readonly unknown[]).includes(value);
+}
+
+/** The conversation columns the rollups are computed from. */
+export interface ConversationFacts {
+  workspace_id: string;
+  created_at: Date | string;
+  channel_kind: string;
+  assistant_id: string | null;
+  preview: string;
+  analysis: Pick<ConversationAnalysis, 'topics' | 'sentiment'> | null;
+  analysis_version: number | null;
+  customer_messages: number;
+  assistant_replies: number;
+  unanswered_replies: number;
+  first_customer_at: Date | string | null;
+  first_ai_reply_at: Date | string | null;
+  first_person_reply_at: Date | string | null;
+  handover_trigger: string | null;
+  handover_at: Date | string | null;
+  handover_reply_at: Date | string | null;
+}
+
+export const FACT_COLUMNS = [
+  'workspace_id',
+  'created_at',
+  'channel_kind',
+  'assistant_id',
+  'preview',
+  'analysis',
+  'analysis_version',
+  'customer_messages',
+  'assistant_replies',
+  'unanswered_replies',
+  'first_customer_at',
+  'first_ai_reply_at',
+  'first_person_reply_at',
+  'handover_trigger',
+  'handover_at',
+  'handover_reply_at',
+] as const;
+
+export interface RollupKey {
+  workspaceId: string;
+  /** UTC day the conversation started, `YYYY-MM-DD`. */
+  day: string;
+  channelKind: string;
+  /** Assistant id, or '' for none. */
+  assistantKey: string;
+}
+
+export interface RollupCounters {
+  conversations: number;
+  customerMessages: number;
+  aiOnly: number;
+  handedOver: number;
+  handovers: Record<HandoverTrigger, number>;
+  assistantReplies: number;
+  unansweredReplies: number;
+  sentimentSum: number;
+  sentimentCount: number;
+  aiFirstResponse: number[];
+  humanFirstResponse: number[];
+  pauseToReply: number[];
+}
+
+export function emptyCounters(): RollupCounters {
+  return {
+    conversations: 0,
+    customerMessages: 0,
+    aiOnly: 0,
+    handedOver: 0,
+    handovers: { human_requested: 0, keyword: 0, frustration: 0, failed_answers: 0, operator: 0 },
+    assistantReplies: 0,
+    unansweredReplies: 0,
+    sentimentSum: 0,
+    sentimentCount: 0,
+    aiFirstResponse: emptyHistogram(),
+    humanFirstResponse: emptyHistogram(),
+    pauseToReply: emptyHistogram(),
+  };
+}
+
+export function addCounters(target: RollupCounters, source: RollupCounters, sign = 1): void {
+  target.conversations += sign * source.conversations;
+  target.customerMessages += sign * source.customerMessages;
+  target.aiOnly += sign * source.aiOnly;
+  target.handedOver += sign * source.handedOver;
+  for (const trigger of HANDOVER_TRIGGERS) {
+    target.handovers[trigger] += sign * source.handovers[trigger];
+  }
+  target.assistantReplies += sign * source.assistantReplies;
+  target.unansweredReplies += sign * source.unansweredReplies;
+  target.sentimentSum += sign * source.sentimentSum;
+  target.sentimentCount += sign * source.sentimentCount;
+  addHistogram(target.aiFirstResponse, source.aiFirstResponse, sign);
+  addHistogram(target.humanFirstResponse, source.humanFirstResponse, sign);
+  addHistogram(target.pauseToReply, source.pauseToReply, sign);
+}
+
+export function isZero(counters: RollupCounters): boolean {
+  const flat = [
+    counters.conversations,
+    counters.customerMessages,
+    counters.aiOnly,
+    counters.handedOver,
+    ...Object.values(counters.handovers),
+    counters.assistantReplies,
+    counters.unansweredReplies,
+    counters.sentimentSum,
+    counters.sentimentCount,
+    ...counters.aiFirstResponse,
+    ...counters.humanFirstResponse,
+    ...counters.pauseToReply,
+  ];
+  return flat.every((value) => value === 0);
+}
+
+const time = (value: Date | string | null): number | null =>
+  value === null ? null : new Date(value).getTime();
+
+export function utcDay(value: Date | string): string {
+  return new Date(value).toISOString().slice(0, 10);
+}
+
+/** Seconds from `from` to `to`, or null when either is missing. */
+function secondsBetween(from: Date | string | null, to: Date | string | null): number | null {
+  const start = time(from);
+  const end = time(to);
+  if (start === null || end === null) return null;
+  return Math.max(0, (end - start) / 1000);
+}
+
+/** Answered by the AI alone: it replied, no person did, and it was never paused. The inbox's
+ * `outcome=ai_only` filter is this same condition (store/conversations.ts). */
+export function isAiOnly(facts: ConversationFacts): boolean {
+  return (
+    facts.assistant_replies > 0 &&
+    facts.first_person_reply_at === null &&
+    facts.handover_trigger === null
+  );
+}
+
+export interface Contribution {
+  key: RollupKey;
+  counters: RollupCounters;
+  topics: string[];
+}
+
+/** A conversation's share of the rollups; none until its first message (like the inbox). */
+export function contributionOf(facts: ConversationFacts): Contribution | null {
+  if (facts.preview === '') return null;
+  const counters = emptyCounters();
+  counters.conversations = 1;
+  counters.customerMessages = facts.customer_messages;
+  counters.assistantReplies = facts.assistant_replies;
+  counters.unansweredReplies = facts.unanswered_replies;
+  if (isAiOnly(facts)) counters.aiOnly = 1;
+  if (isHandoverTrigger(facts.handover_trigger)) {
+    counters.handedOver = 1;
+    counters.handovers[facts.handover_trigger] = 1;
+  }
+  const histograms: [number[], number | null][] = [
+    [counters.aiFirstResponse, secondsBetween(facts.first_customer_at, facts.first_ai_reply_at)],
+    [
+      counters.humanFirstResponse,
+      secondsBetween(facts.first_customer_at, facts.first_person_reply_at),
+    ],
+    [counters.pauseToReply, secondsBetween(facts.handover_at, facts.handover_reply_at)],
+  ];
+  for (const [histogram, seconds] of histograms) {
+    if (seconds !== null) histogram[bucketOf(seconds)] = 1;
+  }
+  const analysis = facts.analysis_version === ANALYSIS_VERSION ? facts.analysis : null;
+  if (analysis) {
+    counters.sentimentSum = analysis.sentiment.score;
+    counters.sentimentCount = 1;
+  }
+  return {
+    key: {
+      workspaceId: facts.workspace_id,
+      day: utcDay(facts.created_at),
+      channelKind: facts.channel_kind,
+      assistantKey: facts.assistant_id ?? '',
+    },
+    counters,
+    topics: analysis ? [...new Set(analysis.topics)] : [],
+  };
+}
+
+const keyString = (key: RollupKey) =>
+  [key.workspaceId, key.day, key.channelKind, key.assistantKey].join('|');
+
+export interface DailyDelta {
+  key: RollupKey;
+  counters: RollupCounters;
+}
+
+export interface TopicDelta {
+  key: RollupKey;
+  topic: string;
+  conversations: number;
+}
+
+/**
+ * Changes to the rollups collected over a transaction, applied once at its end (in key order,
+ * so concurrent writers lock rollup rows in the same order and never deadlock).
+ */
+export class RollupDelta {
+  private readonly daily = new Map<string, DailyDelta>();
+  private readonly topics = new Map<string, TopicDelta>();
+
+  /** Records a conversation changing from `before` to `after` (null: not there). */
+  change(before: ConversationFacts | null, after: ConversationFacts | null): void {
+    const old = before ? contributionOf(before) : null;
+    const next = after ? contributionOf(after) : null;
+    if (old) this.apply(old, -1);
+    if (next) this.apply(next, 1);
+  }
+
+  private apply(contribution: Contribution, sign: number): void {
+    const id = keyString(contribution.key);
+    let daily = this.daily.get(id);
+    if (!daily) {
+      daily = { key: contribution.key, counters: emptyCounters() };
+      this.daily.set(id, daily);
+    }
+    addCounters(daily.counters, contribution.counters, sign);
+    for (const topic of contribution.topics) {
+      const topicId = `${id}|${topic}`;
+      let entry = this.topics.get(topicId);
+      if (!entry) {
+        entry = { key: contribution.key, topic, conversations: 0 };
+        this.topics.set(topicId, entry);
+      }
+      entry.conversations += sign;
+    }
+  }
+
+  /** The non-zero changes, in a stable order. */
+  dailyChanges(): DailyDelta[] {
+    return [...this.daily.entries()]
+      .filter(([, delta]) => !isZero(delta.counters))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, delta]) => delta);
+  }
+
+  topicChanges(): TopicDelta[] {
+    return [...this.topics.entries()]
+      .filter(([, delta]) => delta.conversations !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, delta]) => delta);
+  }
+
+  clear(): void {
+    this.daily.clear();
+    this.topics.clear();
+  }
+}

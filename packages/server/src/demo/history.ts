@@ -553,6 +553,11 @@ export async function seedHistory(
       // Weeks later, the pauses of old conversations have been lifted again.
       unread_count: 0,
       created_at: conversation.start,
+      // The rest of the facts are recounted from the messages; a pause leaves no message.
+      handover_trigger: conversation.handover?.trigger ?? null,
+      handover_at: conversation.handover
+        ? new Date(conversation.start.getTime() + conversation.handover.at * 1000)
+        : null,
     });
     toAnalyze.push({
       id: conversationId,

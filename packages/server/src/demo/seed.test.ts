@@ -93,4 +93,36 @@ describe('the demo workspace', () => {
       .execute();
     expect(teammate.length).toBeGreaterThan(0);
   });
+
+  it('builds the Insights rollups for the history, with handovers by every trigger', async () => {
+    const totals = await store.db
+      .selectFrom('insights_daily')
+      .select((eb) => [
+        eb.fn.sum<string>('conversations').as('conversations'),
+        eb.fn.sum<string>('handover_human_requested').as('human_requested'),
+        eb.fn.sum<string>('handover_frustration').as('frustration'),
+        eb.fn.sum<string>('handover_keyword').as('keyword'),
+        eb.fn.sum<string>('handover_failed_answers').as('failed_answers'),
+        eb.fn.sum<string>('handover_operator').as('operator'),
+        eb.fn.count<string>('day').distinct().as('days'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    const conversations = await store.db
+      .selectFrom('conversations')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    expect(Number(totals.conversations)).toBe(Number(conversations.count));
+    expect(Number(totals.days)).toBeGreaterThanOrEqual(HISTORY_DAYS - 2);
+    for (const trigger of [
+      'human_requested',
+      'frustration',
+      'keyword',
+      'failed_answers',
+      'operator',
+    ] as const) {
+      expect(Number(totals[trigger]), trigger).toBeGreaterThan(0);
+    }
+  });
 });

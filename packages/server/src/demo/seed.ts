@@ -5,11 +5,18 @@
  * Insights. Today's analysis runs at once, as a backfill job, so the first look at the inbox
  * shows summaries, topics and sentiment.
  */
-import type { Attachment, ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
+import type {
+  Attachment,
+  ChannelKind,
+  InboundMessage,
+  MessageAuthor,
+  SafetyNetTrigger,
+} from '@parley/domain';
 import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
+import { rebuildInsights } from '../store/insights.js';
 import { type HistoryChannel, seedHistory } from './history.js';
 import { DEMO_SUGGESTED_QUESTIONS, seedDemoKnowledge } from './knowledge.js';
 
@@ -21,7 +28,8 @@ interface DemoThread {
   minutesAgo: number;
   subject?: string;
   metadata?: Record<string, unknown>;
-  paused?: string;
+  /** Paused by the safety net after the last message. */
+  paused?: { trigger: SafetyNetTrigger; reason: string };
   /** Comment threads: every later line answers the first comment. */
   nested?: boolean;
   lines: [MessageAuthor, string, DemoExtras?][];
@@ -61,7 +69,10 @@ const THREADS: DemoThread[] = [
     kind: 'messenger',
     contact: { externalId: '6120000000000002', displayName: 'Marco Rossi' },
     minutesAgo: 25,
-    paused: 'Customer asked for a person: "I want to talk to a real person please."',
+    paused: {
+      trigger: 'human_requested',
+      reason: 'Customer asked for a person: "I want to talk to a real person please."',
+    },
     lines: [
       ['contact', 'My order #4417 arrived with a broken zipper.'],
       ['assistant', "I'm sorry about that! I can start a replacement. Could you send a photo?"],
@@ -156,7 +167,10 @@ const THREADS: DemoThread[] = [
       ['assistant', 'The spring sale is online only, sorry Tom!'],
       ['contact', 'That is ridiculous, the ad said everywhere'],
     ],
-    paused: 'Customer seems frustrated: "That is ridiculous, the ad said everywhere"',
+    paused: {
+      trigger: 'frustration',
+      reason: 'Customer seems frustrated: "That is ridiculous, the ad said everywhere"',
+    },
   },
   {
     kind: 'share_link',
@@ -231,12 +245,18 @@ export async function seedDemo(ctx: Context) {
     if (thread.paused && first && first.status === 'created') {
       await ctx.db
         .updateTable('conversations')
-        .set({ ai_paused: true, ai_paused_reason: thread.paused })
+        .set({
+          ai_paused: true,
+          ai_paused_reason: thread.paused.reason,
+          handover_trigger: thread.paused.trigger,
+          handover_at: events.at(-1)?.sentAt ?? null,
+        })
         .where('id', '=', first.conversationId)
         .execute();
     }
   }
   await seedHistory(ctx.db, workspace.id, assistant.id, channels, ctx.now());
+  await rebuildInsights(ctx.db, { workspaceId: workspace.id, recountFacts: true });
   // Only today's conversations are left to analyze: the history is analyzed as it is written.
   await startBackfill(ctx.db, workspace.id);
   return { workspace, assistant };

@@ -22,12 +22,21 @@ export const AUDIT_ACTIONS = [
   'assistant.deleted',
   'workspace.settings_changed',
   'conversations.exported',
+  'question_group.acted',
+  'question_group.resolved',
+  'question_group.reopened',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an entry is about; its label is a snapshot, so it still reads well after a deletion. */
-export type AuditTargetType = 'user' | 'api_key' | 'channel' | 'assistant' | 'workspace';
+export type AuditTargetType =
+  | 'user'
+  | 'api_key'
+  | 'channel'
+  | 'assistant'
+  | 'workspace'
+  | 'question_group';
 
 /** Details are flat, small and never secret (no passwords, tokens or keys). */
 export type AuditDetails = Record<string, string | number | boolean | string[] | null>;

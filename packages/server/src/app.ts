@@ -38,6 +38,7 @@ import {
   afterCustomerMessage,
   runAssistantReply,
 } from './commands/automation.js';
+import { QUESTIONS_JOB, recordConversationQuestions } from './commands/question-groups.js';
 import { deliverMessage, SEND_JOB } from './commands/send-message.js';
 import type { Context, Logger } from './context.js';
 import { JobRunner, recurring } from './jobs/runner.js';
@@ -53,6 +54,7 @@ import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
+import { questionGroupRoutes } from './routes/insights-questions/questions.js';
 import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
@@ -199,6 +201,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
   await app.register(knowledgeRoutes, context);
+  await app.register(questionGroupRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, {
     ...context,
@@ -251,6 +254,8 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       },
       [ASSISTANT_REPLY_JOB]: (payload) =>
         runAssistantReply(context, String(payload.conversationId)),
+      [QUESTIONS_JOB]: (payload) =>
+        recordConversationQuestions(context, String(payload.conversationId)),
       [KNOWLEDGE_INDEX_JOB]: (payload) =>
         indexKnowledgeSource(
           {

@@ -75,6 +75,14 @@ describe('filters in the URL', () => {
     );
   });
 
+  it('carries an Insights question group from the page URL to the API query', () => {
+    const id = '0b9d5f0e-3c1a-4a2b-9c8d-7e6f5a4b3c2d';
+    const filters = filtersFromUrl(new URLSearchParams(`questionGroup=${id}`));
+    expect(filters).toEqual({ ...EMPTY_FILTERS, questionGroup: id });
+    expect(apiQuery(filters, null).get('questionGroup')).toBe(id);
+    expect(filtersFromUrl(new URLSearchParams('questionGroup=not-an-id'))).toEqual(EMPTY_FILTERS);
+  });
+
   it('ignores values it does not know', () => {
     const params = new URLSearchParams('channel=fax,gmail&status=busy&from=yesterday');
     expect(filtersFromUrl(params)).toEqual({ ...EMPTY_FILTERS, channels: ['gmail'] });

@@ -40,6 +40,9 @@ export interface Filters {
   hasOpenActionItems: boolean;
   /** A name from the workspace's topic list; empty means any. */
   topic: string;
+  /** Id of a group of unanswered questions (Insights drill-down); empty means any. Not
+   * mirrored for live cards: membership is known to the server only (callers refetch). */
+  questionGroup: string;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -56,9 +59,11 @@ export const EMPTY_FILTERS: Filters = {
   hasUnanswered: false,
   hasOpenActionItems: false,
   topic: '',
+  questionGroup: '',
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isStatus(value: string): value is ConversationStatus {
   return (STATUS_FILTERS as readonly string[]).includes(value);
@@ -87,6 +92,9 @@ export function filtersFromUrl(params: URLSearchParams): Filters {
     hasUnanswered: params.get('hasUnanswered') === 'true',
     hasOpenActionItems: params.get('hasOpenActionItems') === 'true',
     topic: params.get('topic') ?? '',
+    questionGroup: UUID.test(params.get('questionGroup') ?? '')
+      ? (params.get('questionGroup') ?? '')
+      : '',
   };
 }
 
@@ -106,6 +114,7 @@ export function writeFiltersToUrl(filters: Filters, params: URLSearchParams): vo
     hasUnanswered: filters.hasUnanswered ? 'true' : '',
     hasOpenActionItems: filters.hasOpenActionItems ? 'true' : '',
     topic: filters.topic,
+    questionGroup: filters.questionGroup,
   };
   for (const [key, value] of Object.entries(values)) {
     if (value) params.set(key, value);

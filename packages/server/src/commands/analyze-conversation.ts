@@ -18,6 +18,7 @@ import { appendEvents } from '../store/events.js';
 import { recordFactsChange, syncIssues } from '../store/insights.js';
 import type { ConversationRow } from '../store/schema.js';
 import type { Db } from '../store/store.js';
+import { scheduleQuestionRecording } from './question-groups.js';
 
 export const ANALYSIS_JOB = 'analysis.conversation';
 
@@ -145,6 +146,7 @@ export async function analyzeConversation(
       .selectAll()
       .where('id', '=', updated.contact_id)
       .executeTakeFirstOrThrow();
+    if (analysis.unansweredQuestions.length > 0) await scheduleQuestionRecording(trx, updated);
     await appendEvents(trx, updated.workspace_id, [
       {
         type: 'conversation.updated',

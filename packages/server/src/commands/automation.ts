@@ -192,6 +192,7 @@ export async function runAssistantReply(ctx: Context, conversationId: string): P
       provenance: {
         passageIds: answer.passages.map((passage) => passage.id),
         unansweredQuestion: answer.unansweredQuestion,
+        ...(answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
       },
     });
   } catch (error) {

@@ -21,6 +21,7 @@ import { appendEvents, type NewEvent } from '../store/events.js';
 import { recordFactsChange } from '../store/insights.js';
 import type { Db } from '../store/store.js';
 import { scheduleAnalysis } from './analyze-conversation.js';
+import { hasActedGroups, scheduleQuestionRecording } from './question-groups.js';
 
 export const SEND_JOB = 'message.send';
 const SEND_DEDUPE_PREFIX = 'send:';
@@ -84,6 +85,7 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
         }),
         passage_ids: JSON.stringify(input.provenance?.passageIds ?? []),
         unanswered_question: input.provenance?.unansweredQuestion ?? null,
+        answer_confidence: input.provenance?.confidence ?? null,
         created_at: now,
       })
       .returningAll()
@@ -118,6 +120,14 @@ export async function sendReply(ctx: Context, input: ReplyInput): Promise<Messag
     });
     await scheduleAnalysis(trx, conversation);
     await recordFactsChange(trx, conversation, updated);
+    // An unanswered question joins its group; once a group was acted on, every assistant reply
+    // may be the same question asked again (answered or not), which measures the action.
+    if (
+      input.author === 'assistant' &&
+      (message.unanswered_question !== null || (await hasActedGroups(trx, input.workspaceId)))
+    ) {
+      await scheduleQuestionRecording(trx, conversation);
+    }
     const [sources] = await answerSourcesOf(trx, input.workspaceId, [message]);
     const view = presentMessage(message, sources);
     await appendEvents(trx, input.workspaceId, [

@@ -32,4 +32,6 @@ export interface AnswerProvenance {
   passageIds: string[];
   /** Set when the assistant had no answer; the customer's question it could not answer. */
   unansweredQuestion: string | null;
+  /** The responder's confidence in its answer, 0..1, when it measured one. */
+  confidence?: number;
 }

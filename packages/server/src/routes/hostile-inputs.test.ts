@@ -110,6 +110,17 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
       answer: 'Yes, to all of Europe.',
     })) as unknown as { source: { id: string } };
     const sourceId = knowledge.source.id;
+    const questionGroup = await db
+      .insertInto('question_groups')
+      .values({
+        workspace_id: app.workspaceId,
+        assistant_id: app.assistant.id,
+        label: 'Do you ship to Canada?',
+        centroid: '{}',
+        last_asked_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const cursor = Buffer.from(
       JSON.stringify({ at: new Date().toISOString(), id: conversationId }),
     ).toString('base64url');
@@ -265,6 +276,35 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
           body: { assistantId: app.assistant.id, question: 'Do you ship abroad?' },
         },
       },
+      'GET /api/insights/questions': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/questions',
+          query: {
+            from: '2026-01-01',
+            to: '2026-01-31',
+            channel: 'website_widget,gmail',
+            assistant: app.assistant.id,
+            status: 'all',
+          },
+        },
+      },
+      'POST /api/insights/questions/:id/actions': id(
+        'POST',
+        '/api/insights/questions/:id/actions',
+        questionGroup.id,
+        { kind: 'instructions', assistantId: app.assistant.id, line: 'Say we ship to Canada.' },
+      ),
+      'POST /api/insights/questions/:id/resolve': id(
+        'POST',
+        '/api/insights/questions/:id/resolve',
+        questionGroup.id,
+      ),
+      'POST /api/insights/questions/:id/reopen': id(
+        'POST',
+        '/api/insights/questions/:id/reopen',
+        questionGroup.id,
+      ),
       'GET /api/analysis/settings': plain('GET', '/api/analysis/settings'),
       'PUT /api/analysis/settings': {
         shape: {

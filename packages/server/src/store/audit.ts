@@ -25,6 +25,7 @@ const LABEL_COLUMNS: Record<AuditTargetType, { table: string; column: string }> 
   channel: { table: 'channels', column: 'name' },
   assistant: { table: 'assistants', column: 'name' },
   workspace: { table: 'workspaces', column: 'name' },
+  question_group: { table: 'question_groups', column: 'label' },
 };
 
 function targetLabel(entry: NewAuditEntry) {

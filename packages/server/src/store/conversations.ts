@@ -40,6 +40,8 @@ export interface InboxFilter {
   /** Insights' outcome of the conversation (insights/rollup.ts `isAiOnly`). */
   outcome?: ConversationOutcome;
   handover?: HandoverTrigger;
+  /** Conversations with a question in this group of unanswered questions. */
+  questionGroupId?: string;
 }
 
 export interface InboxPage {
@@ -235,6 +237,17 @@ export async function listConversations(
         sql<boolean>`conversations.analysis @> ${JSON.stringify(pattern)}::jsonb`,
       );
     }
+  }
+  const groupId = filter.questionGroupId;
+  if (groupId) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('question_group_members')
+          .select('question_group_members.message_id')
+          .whereRef('question_group_members.conversation_id', '=', 'conversations.id')
+          .where('question_group_members.group_id', '=', groupId),
+      ),
+    );
   }
   const text = filter.query?.trim();
   if (text) {

@@ -513,6 +513,85 @@ const insights: Migration = {
   },
 };
 
+/** Insights on customer questions and answer quality. Unanswered questions grouped by meaning:
+ * each group keeps its centroid (sparse term weights, and the mean embedding when the provider
+ * offers embeddings) so a new question joins it without regrouping; a member is one customer
+ * message (so the responder's and the analysis' record of one question count once). Actions
+ * taken on a group, and the same question asked after the first of them (`followups`: was it
+ * answered then?). Each assistant answer's confidence, and teammates' ratings of answers. */
+const questionInsights: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE messages ADD COLUMN answer_confidence real;
+      CREATE TABLE question_groups (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        assistant_id uuid REFERENCES assistants(id) ON DELETE SET NULL,
+        label text NOT NULL,
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        centroid jsonb NOT NULL DEFAULT '{}',
+        embedding jsonb,
+        member_count integer NOT NULL DEFAULT 0,
+        first_action_at timestamptz,
+        resolved_at timestamptz,
+        resolved_by uuid,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_asked_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX question_groups_workspace ON question_groups (workspace_id, status, last_asked_at DESC);
+      CREATE TABLE question_group_members (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        message_id uuid NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        group_id uuid NOT NULL REFERENCES question_groups(id) ON DELETE CASCADE,
+        conversation_id uuid NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        reply_id uuid,
+        channel_kind text NOT NULL,
+        assistant_id uuid,
+        question text NOT NULL,
+        language text NOT NULL,
+        asked_at timestamptz NOT NULL,
+        PRIMARY KEY (workspace_id, message_id)
+      );
+      CREATE INDEX question_group_members_group ON question_group_members (group_id, asked_at DESC);
+      CREATE INDEX question_group_members_window ON question_group_members (workspace_id, asked_at);
+      CREATE INDEX question_group_members_conversation ON question_group_members (conversation_id);
+      CREATE TABLE question_group_actions (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        group_id uuid NOT NULL REFERENCES question_groups(id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('knowledge', 'suggested_question', 'instructions')),
+        user_id uuid,
+        user_name text NOT NULL,
+        detail text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX question_group_actions_group ON question_group_actions (group_id, at);
+      CREATE TABLE question_group_followups (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        reply_id uuid NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        group_id uuid NOT NULL REFERENCES question_groups(id) ON DELETE CASCADE,
+        answered boolean NOT NULL,
+        asked_at timestamptz NOT NULL,
+        PRIMARY KEY (workspace_id, reply_id)
+      );
+      CREATE INDEX question_group_followups_group ON question_group_followups (group_id);
+      CREATE TABLE answer_ratings (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        message_id uuid NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        assistant_id uuid,
+        verdict text NOT NULL CHECK (verdict IN ('good', 'bad')),
+        note text NOT NULL DEFAULT '',
+        rated_by uuid,
+        rated_by_name text NOT NULL,
+        rated_at timestamptz NOT NULL DEFAULT now(),
+        answered_at timestamptz NOT NULL,
+        PRIMARY KEY (workspace_id, message_id)
+      );
+      CREATE INDEX answer_ratings_week ON answer_ratings (workspace_id, answered_at);
+    `.execute(db);
+  },
+};
+
 export const migrationProvider: MigrationProvider = {
   async getMigrations() {
     return {
@@ -529,6 +608,7 @@ export const migrationProvider: MigrationProvider = {
       '0011_knowledge_base': knowledgeBase,
       '0012_answer_provenance': answerProvenance,
       '0014_insights': insights,
+      '0015_question_insights': questionInsights,
     };
   },
 };

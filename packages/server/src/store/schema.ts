@@ -179,6 +179,8 @@ export interface MessagesTable {
   passage_ids: Json<string[]>;
   /** Assistant replies that had no answer: the customer's question. */
   unanswered_question: string | null;
+  /** Assistant replies: how sure the responder was of its answer, 0..1 (migration 0015). */
+  answer_confidence: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface EventsTable {
@@ -345,7 +347,80 @@ export interface InsightsIssuesTable {
   assistant_key: string;
 }
 
+/** Unanswered customer questions that mean the same (migration 0015). */
+export interface QuestionGroupsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  assistant_id: string | null;
+  /** The most typical question of the group. */
+  label: string;
+  status: Generated<'open' | 'resolved'>;
+  /** Sparse term → weight, unit length (ai/grouping/features.ts). */
+  centroid: Json<Record<string, number>>;
+  /** Sum of the members' embeddings, when the provider offers them. */
+  embedding: NullableJson<number[]>;
+  member_count: Generated<number>;
+  first_action_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  created_at: Generated<Date>;
+  last_asked_at: Timestamp;
+}
+
+export interface QuestionGroupMembersTable {
+  workspace_id: string;
+  /** The customer's message that asked. */
+  message_id: string;
+  group_id: string;
+  conversation_id: string;
+  /** The assistant's reply that had no answer, when the responder recorded it. */
+  reply_id: string | null;
+  channel_kind: string;
+  assistant_id: string | null;
+  question: string;
+  language: string;
+  asked_at: Timestamp;
+}
+
+export interface QuestionGroupActionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  group_id: string;
+  kind: 'knowledge' | 'suggested_question' | 'instructions';
+  user_id: string | null;
+  user_name: string;
+  detail: string;
+  at: Generated<Date>;
+}
+
+/** An assistant reply to a group's question after the group's first action. */
+export interface QuestionGroupFollowupsTable {
+  workspace_id: string;
+  reply_id: string;
+  group_id: string;
+  answered: boolean;
+  asked_at: Timestamp;
+}
+
+export interface AnswerRatingsTable {
+  workspace_id: string;
+  message_id: string;
+  assistant_id: string | null;
+  verdict: 'good' | 'bad';
+  note: Generated<string>;
+  rated_by: string | null;
+  rated_by_name: string;
+  rated_at: Generated<Date>;
+  /** When the rated answer was written: the week its score counts in. */
+  answered_at: Timestamp;
+}
+
 export interface Database {
+  answer_ratings: AnswerRatingsTable;
+  question_groups: QuestionGroupsTable;
+  question_group_members: QuestionGroupMembersTable;
+  question_group_actions: QuestionGroupActionsTable;
+  question_group_followups: QuestionGroupFollowupsTable;
   analysis_backfills: AnalysisBackfillsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;

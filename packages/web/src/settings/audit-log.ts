@@ -22,6 +22,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'assistant.deleted': 'Deleted an assistant',
   'workspace.settings_changed': 'Changed workspace settings',
   'conversations.exported': 'Exported conversations',
+  'question_group.acted': 'Acted on a group of customer questions',
+  'question_group.resolved': 'Resolved a group of customer questions',
+  'question_group.reopened': 'Reopened a group of customer questions',
 };
 
 /** Setting names as the settings pages call them. */
@@ -64,6 +67,7 @@ const TARGET_NOUNS = {
   channel: 'Channel',
   assistant: 'Assistant',
   workspace: 'Workspace',
+  question_group: 'Question group',
 } as const;
 
 /** "Channel “Shop Messenger”"; a target deleted before it was recorded has no name. */

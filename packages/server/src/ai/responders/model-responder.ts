@@ -12,6 +12,7 @@ import type { StructuredModel } from '../analysis/model-analyzer.js';
 import { questionSentences } from '../analysis/questions.js';
 import { lexiconLanguages } from '../analysis/signals.js';
 import type { ChatTurn } from '../provider.js';
+import { matchPassages } from './passage-match.js';
 import {
   openQuestion,
   type Responder,
@@ -117,10 +118,14 @@ export class ModelResponder implements Responder {
       const cited = new Set(parsed.data.citedPassageIds);
       const used = passages.filter((passage) => cited.has(passage.id));
       const unanswered = !parsed.data.answered || (used.length === 0 && asksForFacts(question));
+      // The model says nothing of its certainty: how well the cited passages cover the
+      // question stands in for it, so quality review can find weak answers.
+      const confidence = unanswered ? 0 : (matchPassages(question, used)[0]?.confidence ?? 0);
       return {
         text: parsed.data.answer,
         passages: unanswered ? [] : used,
         unansweredQuestion: unanswered ? question || null : null,
+        ...(question && asksForFacts(question) ? { confidence } : {}),
       };
     } catch (error) {
       this.options.log.warn('model answer failed; the offline responder answered instead', {

@@ -72,11 +72,21 @@ export class OfflineResponder implements Responder {
       : CONFIDENT;
     if (!best || best.confidence < threshold) {
       const text = greeted(request, passOnMessage(language));
-      return { text, passages: [], unansweredQuestion: question };
+      return {
+        text,
+        passages: [],
+        unansweredQuestion: question,
+        confidence: best?.confidence ?? 0,
+      };
     }
     const { passage } = best;
     const text = passage.question ? passage.text.trim() : bestSentences(question, passage.text);
-    return { text: greeted(request, text), passages: [passage], unansweredQuestion: null };
+    return {
+      text: greeted(request, text),
+      passages: [passage],
+      unansweredQuestion: null,
+      confidence: best.confidence,
+    };
   }
 }
 

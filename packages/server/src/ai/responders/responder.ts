@@ -30,6 +30,9 @@ export interface ResponderAnswer {
   passages: Passage[];
   /** Set when the assistant had no answer: the customer's question, for the team. */
   unansweredQuestion: string | null;
+  /** How sure the responder is that the passages answer the question, 0..1; absent for small
+   * talk and for replies nothing measured (a plain model reply). Quality review reads it. */
+  confidence?: number;
 }
 
 export interface Responder {

@@ -50,6 +50,7 @@ export async function conversationRoutes(app: FastifyInstance, ctx: Context) {
           hasUnanswered: query.hasUnanswered === 'true',
           hasOpenActionItems: query.hasOpenActionItems === 'true',
           ...(query.topic ? { topic: query.topic } : {}),
+          ...(query.questionGroup ? { questionGroupId: query.questionGroup } : {}),
         },
         { ...(query.cursor ? { cursor: query.cursor } : {}), limit: query.limit },
         ctx.now(),

@@ -18,6 +18,8 @@ export const listQuery = z.object({
   hasUnanswered: z.enum(['true', 'false']).optional(),
   hasOpenActionItems: z.enum(['true', 'false']).optional(),
   topic: safeText().trim().min(1).max(100).optional(),
+  /** Conversations that asked one of this group's unanswered questions (Insights drill-down). */
+  questionGroup: z.string().uuid().optional(),
   cursor: safeText().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -21,7 +21,12 @@ import type { AnalysisMessage, AnalysisResult } from '../ai/analysis/analyzer.js
 import { OfflineAnalyzer } from '../ai/analysis/offline-analyzer.js';
 import { passOnMessage } from '../ai/responders/hand-off.js';
 import { analysisToStore } from '../commands/analyze-conversation.js';
-import type { ContactsTable, ConversationsTable, MessagesTable } from '../store/schema.js';
+import type {
+  AnswerRatingsTable,
+  ContactsTable,
+  ConversationsTable,
+  MessagesTable,
+} from '../store/schema.js';
 import type { Db } from '../store/store.js';
 
 export const HISTORY_DAYS = 42;
@@ -77,8 +82,9 @@ export const UNANSWERED_GROUPS: { questions: [Language, string][]; teammate: str
     questions: [
       ['en', 'Do you sell gift cards?'],
       ['en', 'Can I buy a gift card for my brother?'],
+      ['en', 'Do you sell gift cards online?'],
       ['en', 'Are gift cards available in your shop?'],
-      ['de', 'Verkauft ihr auch Geschenkgutscheine oder Gutscheinkarten?'],
+      ['de', 'Gibt es bei euch Geschenkgutscheine?'],
       ['es', '¿Venden tarjetas de regalo en su tienda?'],
       ['fr', 'Est-ce que vous vendez des cartes cadeaux ?'],
     ],
@@ -252,6 +258,8 @@ interface Line {
   /** Seconds after the conversation started. */
   at: number;
   unansweredQuestion?: string;
+  /** Assistant answers: how sure retrieval was (0–1). */
+  confidence?: number;
 }
 
 interface Handover {
@@ -301,6 +309,13 @@ function plan(
     if (then === 'person') say('operator', chosen.teammate, personDelay());
   };
 
+  /** An answer from the knowledge base; now and then a shaky one, for the review queue. */
+  const answer = (text: string) => {
+    say('assistant', text, aiDelay());
+    const line = lines.at(-1) as Line;
+    line.confidence = rand() < 0.18 ? 0.2 + rand() * 0.12 : 0.55 + rand() * 0.4;
+  };
+
   let handover: Handover | null = null;
   /** The safety net pauses the AI right after the customer's last message. */
   const pausedNow = (trigger: HandoverTrigger) => {
@@ -308,9 +323,9 @@ function plan(
   };
   switch (scenario) {
     case 'answered': {
-      const [question, answer] = pick(ANSWERED);
+      const [question, reply] = pick(ANSWERED);
       say('contact', question, 0);
-      say('assistant', answer, aiDelay());
+      answer(reply);
       if (rand() < 0.5) {
         say('contact', THANKS[0], 60 + Math.floor(rand() * 300));
         say('assistant', THANKS[1], aiDelay());
@@ -366,9 +381,9 @@ function plan(
       break;
     }
     case 'operator': {
-      const [question, answer] = pick(ANSWERED);
+      const [question, reply] = pick(ANSWERED);
       say('contact', question, 0);
-      say('assistant', answer, aiDelay());
+      answer(reply);
       say('contact', 'Thanks. One more thing about my order, it is a bit complicated.', 120);
       say('operator', OPERATOR_REPLIES[1] as string, 300 + Math.floor(rand() * 1800));
       handover = { trigger: 'operator', at };
@@ -467,6 +482,7 @@ export async function seedHistory(
   workspaceId: string,
   assistantId: string,
   channels: HistoryChannel[],
+  rater: { id: string; name: string },
   now: Date,
 ): Promise<number> {
   const channelOf = new Map(channels.map((channel) => [channel.kind, channel.id]));
@@ -474,6 +490,8 @@ export async function seedHistory(
   const contacts: Insertable<ContactsTable>[] = [];
   const conversations: Insertable<ConversationsTable>[] = [];
   const messages: Insertable<MessagesTable>[] = [];
+  const ratings: Insertable<AnswerRatingsTable>[] = [];
+  let rated = 0;
   const toAnalyze: (ToAnalyze & { id: string })[] = [];
 
   planned.forEach((conversation, serial) => {
@@ -509,6 +527,21 @@ export async function seedHistory(
     const firstId = rows[0]?.id ?? null;
     const lastRow = rows.at(-1);
     for (const { id, at, line, index } of rows) {
+      // A teammate rated about a quarter of the answers, the shaky ones bad.
+      if (line.confidence !== undefined && rated++ % 4 === 0) {
+        const bad = line.confidence < 0.35;
+        ratings.push({
+          workspace_id: workspaceId,
+          message_id: id,
+          assistant_id: assistantId,
+          verdict: bad ? 'bad' : 'good',
+          note: bad ? 'Guessed: the article does not say this.' : '',
+          rated_by: rater.id,
+          rated_by_name: rater.name,
+          rated_at: new Date(at.getTime() + 86_400_000),
+          answered_at: at,
+        });
+      }
       messages.push({
         id,
         workspace_id: workspaceId,
@@ -524,6 +557,7 @@ export async function seedHistory(
         metadata: JSON.stringify({}),
         created_at: at,
         unanswered_question: line.unansweredQuestion ?? null,
+        answer_confidence: line.unansweredQuestion ? 0 : (line.confidence ?? null),
       });
     }
     const lastInbound = [...rows].reverse().find((row) => row.line.author === 'contact');
@@ -579,6 +613,9 @@ export async function seedHistory(
       await trx.insertInto('conversations').values(chunk).execute();
     }
     for (const chunk of chunks(messages)) await trx.insertInto('messages').values(chunk).execute();
+    for (const chunk of chunks(ratings)) {
+      await trx.insertInto('answer_ratings').values(chunk).execute();
+    }
   });
 
   const analyze = memoizedAnalysis(new OfflineAnalyzer());

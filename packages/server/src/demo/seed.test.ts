@@ -125,4 +125,29 @@ describe('the demo workspace', () => {
       expect(Number(totals[trigger]), trigger).toBeGreaterThan(0);
     }
   });
+
+  it('groups the unanswered questions across languages and has rated answers over several weeks', async () => {
+    const groups = await store.db
+      .selectFrom('question_group_members')
+      .innerJoin('question_groups', 'question_groups.id', 'question_group_members.group_id')
+      .select(['question_groups.id', 'question_groups.label', 'question_group_members.language'])
+      .where('question_groups.workspace_id', '=', workspaceId)
+      .execute();
+    const giftCards = groups.filter((row) => /gift card/i.test(row.label));
+    expect(new Set(giftCards.map((row) => row.id)).size).toBe(1);
+    expect(giftCards.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(giftCards.map((row) => row.language)).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(groups.map((row) => row.id)).size).toBeGreaterThanOrEqual(4);
+
+    const ratings = await store.db
+      .selectFrom('answer_ratings')
+      .select(['verdict', 'answered_at'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    expect(new Set(ratings.map((row) => row.verdict))).toEqual(new Set(['good', 'bad']));
+    const weeks = new Set(
+      ratings.map((row) => Math.floor(new Date(row.answered_at).getTime() / (7 * 86_400_000))),
+    );
+    expect(weeks.size).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -14,10 +14,11 @@ import type {
 } from '@parley/domain';
 import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
+import { regroupQuestions } from '../commands/question-groups.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
 import { rebuildInsights } from '../store/insights.js';
-import { type HistoryChannel, seedHistory } from './history.js';
+import { HISTORY_DAYS, type HistoryChannel, seedHistory } from './history.js';
 import { DEMO_SUGGESTED_QUESTIONS, seedDemoKnowledge } from './knowledge.js';
 
 export const DEMO_LOGIN = { email: 'demo@parley.local', password: 'parley-demo' };
@@ -193,7 +194,7 @@ const ACCOUNT_IDS: Partial<Record<ChannelKind, string>> = {
 
 export async function seedDemo(ctx: Context) {
   // The demo's login is printed and documented; a strong password would protect nothing.
-  const { workspace } = await createWorkspace(
+  const { workspace, user } = await createWorkspace(
     ctx.db,
     { name: 'Acme Outdoor (demo)', admin: { ...DEMO_LOGIN, name: 'Demo Operator' } },
     { checkPassword: false },
@@ -255,8 +256,12 @@ export async function seedDemo(ctx: Context) {
         .execute();
     }
   }
-  await seedHistory(ctx.db, workspace.id, assistant.id, channels, ctx.now());
+  await seedHistory(ctx.db, workspace.id, assistant.id, channels, user, ctx.now());
   await rebuildInsights(ctx.db, { workspaceId: workspace.id, recountFacts: true });
+  await regroupQuestions(ctx, workspace.id, {
+    from: new Date(now - (HISTORY_DAYS + 1) * 86_400_000),
+    to: new Date(now),
+  });
   // Only today's conversations are left to analyze: the history is analyzed as it is written.
   await startBackfill(ctx.db, workspace.id);
   return { workspace, assistant };

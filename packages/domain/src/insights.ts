@@ -20,6 +20,18 @@ export interface InsightsQuery {
 /** Why the AI stopped on a conversation: a safety-net trigger, or a person stepping in. */
 export type HandoverTrigger = SafetyNetTrigger | 'operator';
 
+export const HANDOVER_TRIGGERS = [
+  'human_requested',
+  'keyword',
+  'frustration',
+  'failed_answers',
+  'operator',
+] as const satisfies readonly HandoverTrigger[];
+
+export function isHandoverTrigger(value: unknown): value is HandoverTrigger {
+  return (HANDOVER_TRIGGERS as readonly unknown[]).includes(value);
+}
+
 /** How a conversation went, as the inbox's `outcome` filter and the Insights shares count it:
  * answered by the AI alone (it replied; no person, no pause), or handed over. */
 export type ConversationOutcome = 'ai_only' | 'handed_over';

@@ -54,6 +54,7 @@ import { apiKeyRoutes } from './routes/api-keys/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log/audit-log.js';
 import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
+import { insightsRoutes } from './routes/insights/insights.js';
 import { questionGroupRoutes } from './routes/insights-questions/questions.js';
 import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
@@ -200,6 +201,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(userRoutes, context);
   await app.register(auditLogRoutes, context);
   await app.register(conversationRoutes, context);
+  await app.register(insightsRoutes, context);
   await app.register(knowledgeRoutes, context);
   await app.register(questionGroupRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });

@@ -137,3 +137,53 @@ describe('matchesFilters', () => {
     expect(match({ hasOpenActionItems: true })).toEqual([true, false, false]);
   });
 });
+
+describe('Insights drill-down filters', () => {
+  const drill = {
+    ...EMPTY_FILTERS,
+    channels: ['messenger' as const],
+    startedFrom: '2026-01-01',
+    startedTo: '2026-01-07',
+    outcome: 'handed_over' as const,
+    handover: 'frustration' as const,
+  };
+
+  it('round-trips in the URL and reaches the API as UTC days, untouched', () => {
+    const params = new URLSearchParams();
+    writeFiltersToUrl(drill, params);
+    expect(params.toString()).toBe(
+      'channel=messenger&startedFrom=2026-01-01&startedTo=2026-01-07&outcome=handed_over&handover=frustration',
+    );
+    expect(filtersFromUrl(params)).toEqual(drill);
+    const query = apiQuery(drill, null);
+    expect(query.get('startedFrom')).toBe('2026-01-01');
+    expect(query.get('startedTo')).toBe('2026-01-07');
+    expect(query.get('outcome')).toBe('handed_over');
+    expect(query.get('handover')).toBe('frustration');
+  });
+
+  it('drops values it does not know', () => {
+    expect(
+      filtersFromUrl(
+        new URLSearchParams('startedFrom=2026-02-30&startedTo=soon&outcome=won&handover=boss'),
+      ),
+    ).toEqual(EMPTY_FILTERS);
+  });
+
+  it('matches live cards by UTC start day, outcome and trigger like the server', () => {
+    const handedOver = card({
+      createdAt: '2026-01-07T23:30:00.000Z',
+      outcome: 'handed_over',
+      handoverTrigger: 'frustration',
+    });
+    expect(matchesFilters(handedOver, drill, now)).toBe(true);
+    expect(
+      matchesFilters({ ...handedOver, createdAt: '2026-01-08T00:00:00.000Z' }, drill, now),
+    ).toBe(false);
+    expect(matchesFilters({ ...handedOver, handoverTrigger: 'operator' }, drill, now)).toBe(false);
+    expect(
+      matchesFilters(card({ outcome: 'ai_only' }), { ...EMPTY_FILTERS, outcome: 'ai_only' }, now),
+    ).toBe(true);
+    expect(matchesFilters(card(), { ...EMPTY_FILTERS, outcome: 'ai_only' }, now)).toBe(false);
+  });
+});

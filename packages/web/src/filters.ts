@@ -2,15 +2,19 @@
 import {
   type ChannelKind,
   type ConversationCard,
+  type ConversationOutcome,
   type ConversationStatus,
   conversationStatus,
+  type HandoverTrigger,
   isChannelKind,
+  isHandoverTrigger,
   openActionItemCount,
   type SentimentLabel,
 } from '@parley/domain';
 
 export const STATUS_FILTERS = ['active', 'recent', 'idle', 'paused'] as const;
 export const SENTIMENT_FILTERS = ['negative', 'neutral', 'positive'] as const;
+export const OUTCOME_FILTERS = ['ai_only', 'handed_over'] as const;
 
 /** What the analysis found, as yes/no filters; the names are also the URL and API keys. */
 export const INSIGHT_FLAGS = [
@@ -40,6 +44,14 @@ export interface Filters {
   hasOpenActionItems: boolean;
   /** A name from the workspace's topic list; empty means any. */
   topic: string;
+  /** UTC calendar days the conversation started on, as Insights counts them (no local time
+   * zone: a drill-down opens exactly the conversations a figure counted). */
+  startedFrom: string;
+  startedTo: string;
+  /** Insights' outcome; empty means any. */
+  outcome: ConversationOutcome | '';
+  /** Why the AI stopped; empty means any. */
+  handover: HandoverTrigger | '';
   /** Id of a group of unanswered questions (Insights drill-down); empty means any. Not
    * mirrored for live cards: membership is known to the server only (callers refetch). */
   questionGroup: string;
@@ -59,6 +71,10 @@ export const EMPTY_FILTERS: Filters = {
   hasUnanswered: false,
   hasOpenActionItems: false,
   topic: '',
+  startedFrom: '',
+  startedTo: '',
+  outcome: '',
+  handover: '',
   questionGroup: '',
 };
 
@@ -73,11 +89,24 @@ function isSentiment(value: string): value is SentimentLabel {
   return (SENTIMENT_FILTERS as readonly string[]).includes(value);
 }
 
+function isOutcome(value: string): value is ConversationOutcome {
+  return (OUTCOME_FILTERS as readonly string[]).includes(value);
+}
+
+/** A real calendar date written YYYY-MM-DD, or empty. */
+function dayOrEmpty(value: string | null): string {
+  if (!value || !DATE.test(value)) return '';
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : '';
+}
+
 export function filtersFromUrl(params: URLSearchParams): Filters {
   const status = params.get('status') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const sentiment = params.get('sentiment') ?? '';
+  const outcome = params.get('outcome') ?? '';
+  const handover = params.get('handover') ?? '';
   return {
     channels: (params.get('channel') ?? '').split(',').filter(isChannelKind),
     assistant: params.get('assistant') ?? '',
@@ -92,6 +121,10 @@ export function filtersFromUrl(params: URLSearchParams): Filters {
     hasUnanswered: params.get('hasUnanswered') === 'true',
     hasOpenActionItems: params.get('hasOpenActionItems') === 'true',
     topic: params.get('topic') ?? '',
+    startedFrom: dayOrEmpty(params.get('startedFrom')),
+    startedTo: dayOrEmpty(params.get('startedTo')),
+    outcome: isOutcome(outcome) ? outcome : '',
+    handover: isHandoverTrigger(handover) ? handover : '',
     questionGroup: UUID.test(params.get('questionGroup') ?? '')
       ? (params.get('questionGroup') ?? '')
       : '',
@@ -114,6 +147,10 @@ export function writeFiltersToUrl(filters: Filters, params: URLSearchParams): vo
     hasUnanswered: filters.hasUnanswered ? 'true' : '',
     hasOpenActionItems: filters.hasOpenActionItems ? 'true' : '',
     topic: filters.topic,
+    startedFrom: filters.startedFrom,
+    startedTo: filters.startedTo,
+    outcome: filters.outcome,
+    handover: filters.handover,
     questionGroup: filters.questionGroup,
   };
   for (const [key, value] of Object.entries(values)) {
@@ -156,6 +193,11 @@ export function matchesFilters(card: ConversationCard, filters: Filters, now: Da
   const activity = new Date(card.lastActivityAt);
   if (from && activity < from) return false;
   if (to && activity > to) return false;
+  const startedOn = card.createdAt.slice(0, 10);
+  if (filters.startedFrom && startedOn < filters.startedFrom) return false;
+  if (filters.startedTo && startedOn > filters.startedTo) return false;
+  if (filters.outcome && (card.outcome ?? null) !== filters.outcome) return false;
+  if (filters.handover && (card.handoverTrigger ?? null) !== filters.handover) return false;
   return matchesInsights(card, filters);
 }
 

@@ -4,20 +4,16 @@
  * adds its new one, so the rollups stay exact without ever rescanning conversations; the
  * rebuild adds every conversation's contribution to empty rollups, through the same code.
  */
-import { ANALYSIS_VERSION, type ConversationAnalysis, type HandoverTrigger } from '@parley/domain';
+import {
+  ANALYSIS_VERSION,
+  type ConversationAnalysis,
+  HANDOVER_TRIGGERS,
+  type HandoverTrigger,
+  isHandoverTrigger,
+} from '@parley/domain';
 import { addHistogram, bucketOf, emptyHistogram } from './histogram.js';
 
-export const HANDOVER_TRIGGERS = [
-  'human_requested',
-  'keyword',
-  'frustration',
-  'failed_answers',
-  'operator',
-] as const satisfies readonly HandoverTrigger[];
-
-export function isHandoverTrigger(value: unknown): value is HandoverTrigger {
-  return (HANDOVER_TRIGGERS as readonly unknown[]).includes(value);
-}
+export { HANDOVER_TRIGGERS, isHandoverTrigger };
 
 /** The conversation columns the rollups are computed from. */
 export interface ConversationFacts {

@@ -124,6 +124,9 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
     const cursor = Buffer.from(
       JSON.stringify({ at: new Date().toISOString(), id: conversationId }),
     ).toString('base64url');
+    const issueCursor = Buffer.from(
+      JSON.stringify({ at: new Date().toISOString(), conversationId, kind: 'frustrated' }),
+    ).toString('base64url');
 
     await api('/api/channels', {
       kind: 'shopify_widget',
@@ -392,8 +395,60 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
             from: '2020-01-01',
             to: '2030-01-01T00:00:00Z',
             q: 'hello',
+            startedFrom: '2020-01-01',
+            startedTo: '2030-01-01',
+            outcome: 'handed_over',
+            handover: 'operator',
             cursor,
             limit: '10',
+          },
+        },
+      },
+      'GET /api/conversations.csv': {
+        shape: {
+          method: 'GET',
+          route: '/api/conversations.csv',
+          query: {
+            channel: 'website_widget',
+            assistant: app.assistant.id,
+            from: '2020-01-01',
+            q: 'hello',
+            topic: 'shipping',
+            startedFrom: '2020-01-01',
+            startedTo: '2030-01-01',
+            outcome: 'ai_only',
+          },
+        },
+      },
+      'GET /api/insights/performance': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/performance',
+          query: {
+            from: '2026-01-01',
+            to: '2026-01-31',
+            channel: 'website_widget,gmail',
+            assistant: app.assistant.id,
+          },
+        },
+      },
+      'GET /api/insights/performance.csv': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/performance.csv',
+          query: { table: 'channels', from: '2026-01-01', to: '2026-01-31', channel: 'gmail' },
+        },
+      },
+      'GET /api/insights/issues': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/issues',
+          query: {
+            from: '2026-01-01',
+            to: '2026-01-31',
+            assistant: app.assistant.id,
+            cursor: issueCursor,
+            limit: '20',
           },
         },
       },

@@ -134,6 +134,15 @@ const conversationColumns = [
   'conversations.analysis_version',
   'conversations.analyzed_through_message_id',
   'conversations.created_at',
+  'conversations.customer_messages',
+  'conversations.assistant_replies',
+  'conversations.unanswered_replies',
+  'conversations.first_customer_at',
+  'conversations.first_ai_reply_at',
+  'conversations.first_person_reply_at',
+  'conversations.handover_trigger',
+  'conversations.handover_at',
+  'conversations.handover_reply_at',
 ] as const;
 
 const contactColumns = [

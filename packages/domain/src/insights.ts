@@ -155,6 +155,19 @@ export interface QuestionGroupList {
   groups: QuestionGroup[];
 }
 
+/** POST /api/insights/questions/:id/actions answers 201 with this. */
+export interface QuestionGroupActionResult {
+  action: QuestionGroupAction;
+  /** The Q&A a knowledge action created (being indexed); null for the other kinds. */
+  knowledgeSourceId: string | null;
+}
+
+/** POST /api/insights/questions/:id/resolve and …/reopen answer with this. */
+export interface QuestionGroupStatusChange {
+  id: string;
+  status: QuestionGroup['status'];
+}
+
 export type ReviewReason = 'low_confidence' | 'complaint_after' | 'repeated_question';
 
 export interface ReviewItem {

@@ -2,7 +2,8 @@
  * `npm run analyze`: analyzes every workspace's conversations that have no current analysis,
  * with a progress bar, against DATABASE_URL or the embedded database in DATA_DIR (stop the
  * server first: the embedded database has one user at a time). It shares the stored backfill
- * with the server's job, so Settings shows the same progress.
+ * with the server's job, so Settings shows the same progress. Then it regroups the unanswered
+ * questions of the last 30 days (`--question-days N` for another window) for Insights.
  */
 import { join } from 'node:path';
 import { analyzerFor } from './ai/analysis/model-analyzer.js';
@@ -11,11 +12,14 @@ import { offlineProvider } from './ai/offline-provider.js';
 import { OpenAiCompatibleProvider } from './ai/openai-compatible-provider.js';
 import { runBackfillBatch, startBackfill } from './commands/analysis-backfill.js';
 import type { AnalysisDeps } from './commands/analyze-conversation.js';
+import { regroupQuestions } from './commands/question-groups.js';
 import type { Logger } from './context.js';
 import { progressLine } from './lib/progress-bar.js';
 import { openStore } from './store/store.js';
 
 const offlineAnalyzer = new OfflineAnalyzer();
+const daysFlag = process.argv.indexOf('--question-days');
+const questionDays = daysFlag >= 0 ? Number(process.argv[daysFlag + 1]) || 30 : 30;
 
 const env = process.env;
 const dataDir = env.DATA_DIR ?? 'data';
@@ -72,6 +76,15 @@ try {
       print(progressLine(Math.min(row.done, row.total), row.total, row.done / seconds));
     }
     if (interactive) process.stderr.write('\n');
+    const to = new Date();
+    const from = new Date(to.getTime() - questionDays * 24 * 60 * 60 * 1000);
+    const regrouped = await regroupQuestions({ db: store.db, provider, log }, workspace.id, {
+      from,
+      to,
+    });
+    process.stderr.write(
+      `${regrouped.questions} unanswered questions of the last ${questionDays} days regrouped (${regrouped.groups} new groups)\n`,
+    );
   }
 } finally {
   await store.close();

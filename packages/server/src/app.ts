@@ -56,6 +56,7 @@ import { authRoutes } from './routes/auth/auth.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { insightsRoutes } from './routes/insights/insights.js';
 import { questionGroupRoutes } from './routes/insights-questions/questions.js';
+import { reviewRoutes } from './routes/insights-review/review.js';
 import { knowledgeRoutes } from './routes/knowledge/knowledge.js';
 import { shopifyAppProxyRoutes } from './routes/shopify/app-proxy.js';
 import { streamRoutes } from './routes/stream/stream.js';
@@ -204,6 +205,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   await app.register(insightsRoutes, context);
   await app.register(knowledgeRoutes, context);
   await app.register(questionGroupRoutes, context);
+  await app.register(reviewRoutes, context);
   await app.register(workspaceRoutes, { ...context, publicOrigin: options.publicOrigin ?? null });
   await app.register(streamRoutes, {
     ...context,

@@ -3,7 +3,7 @@
  * by the usual job), a suggested question, or a line of instructions — recorded on the group
  * with who did it, and in the audit log. Resolving a group takes it off the list.
  */
-import type { QuestionGroupAction } from '@parley/domain';
+import type { QuestionGroupActionResult, QuestionGroupStatusChange } from '@parley/domain';
 import { sql } from 'kysely';
 import { scheduleIndexing } from '../knowledge/index-source.js';
 import { AppError, notFound } from '../lib/errors.js';
@@ -19,12 +19,6 @@ export type GroupActionInput =
   | { kind: 'knowledge'; assistantId: string; question: string; answer: string }
   | { kind: 'suggested_question'; assistantId: string; question: string }
   | { kind: 'instructions'; assistantId: string; line: string };
-
-export interface GroupActionResult {
-  action: QuestionGroupAction;
-  /** The Q&A created by a knowledge action. */
-  knowledgeSourceId: string | null;
-}
 
 async function loadGroup(db: Db, workspaceId: string, id: string) {
   const group = await db
@@ -43,7 +37,7 @@ export async function actOnQuestionGroup(
   origin: AuditOrigin & { actorName: string },
   groupId: string,
   input: GroupActionInput,
-): Promise<GroupActionResult> {
+): Promise<QuestionGroupActionResult> {
   const { workspaceId } = origin;
   const result = await db.transaction().execute(async (trx) => {
     const group = await loadGroup(trx, workspaceId, groupId);
@@ -159,7 +153,7 @@ export async function setQuestionGroupStatus(
   origin: AuditOrigin,
   groupId: string,
   status: 'open' | 'resolved',
-): Promise<{ id: string; status: 'open' | 'resolved' }> {
+): Promise<QuestionGroupStatusChange> {
   return db.transaction().execute(async (trx) => {
     const group = await loadGroup(trx, origin.workspaceId, groupId);
     await trx

@@ -42,6 +42,7 @@ const REFUSED_WHEN_VALID: Record<string, string> = {
   'POST /api/auth/two-factor/confirm': 'no code is right before the authenticator has one',
   'POST /api/auth/two-factor/disable': 'two-factor is off; values still meet the schema',
   'DELETE /api/knowledge/sources/:id': 'a source that does not exist, so the others stay',
+  'PUT /api/insights/review/:messageId': 'the customer message it names is no answer to rate',
 };
 
 const SHOP = 'hostile-inputs.myshopify.com';
@@ -308,6 +309,26 @@ describe.each(BACKENDS)('hostile inputs on every route (%s)', (backend) => {
         '/api/insights/questions/:id/reopen',
         questionGroup.id,
       ),
+      'GET /api/insights/review': {
+        shape: {
+          method: 'GET',
+          route: '/api/insights/review',
+          query: {
+            from: '2026-01-01',
+            to: '2026-01-31',
+            channel: 'messenger',
+            assistant: app.assistant.id,
+          },
+        },
+      },
+      'PUT /api/insights/review/:messageId': {
+        shape: {
+          method: 'PUT',
+          route: '/api/insights/review/:messageId',
+          params: { messageId: message.id },
+          body: { verdict: 'good', note: 'Clear answer.' },
+        },
+      },
       'GET /api/analysis/settings': plain('GET', '/api/analysis/settings'),
       'PUT /api/analysis/settings': {
         shape: {

@@ -3,7 +3,7 @@
  * fixes (a Q&A, a suggested question, an instruction line; admins only, as they change the
  * assistant), resolve and reopen.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   actOnQuestionGroup,
@@ -11,30 +11,11 @@ import {
 } from '../../commands/question-group-actions.js';
 import type { Context } from '../../context.js';
 import { dayWindow } from '../../lib/insights-window.js';
+import { actorName } from '../../policies/actor-name.js';
 import { byOperator } from '../../policies/audit-origin.js';
 import { operatorOf, requireAdmin, requireOperator } from '../../policies/session.js';
 import { listQuestionGroups } from '../../store/question-groups.js';
-import type { Db } from '../../store/store.js';
 import { actionBody, groupParams, questionsQuery } from './schema.js';
-
-/** The name an action is shown with: the teammate's, or the API key's. */
-async function actorName(db: Db, request: FastifyRequest): Promise<string> {
-  const operator = operatorOf(request);
-  if (operator.apiKeyId) {
-    const key = await db
-      .selectFrom('api_keys')
-      .select('name')
-      .where('id', '=', operator.apiKeyId)
-      .executeTakeFirst();
-    return key?.name ?? 'API key';
-  }
-  const user = await db
-    .selectFrom('users')
-    .select('name')
-    .where('id', '=', operator.userId)
-    .executeTakeFirst();
-  return user?.name ?? '';
-}
 
 export async function questionGroupRoutes(app: FastifyInstance, ctx: Context) {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,12 @@
 /** Where Insights numbers lead: the inbox filtered to exactly the conversations counted, and the
  * CSV exports of the same data. Conversations count on the day they started, so drill-downs
  * filter on the start day (`startedFrom`/`startedTo`), not on the last activity. */
-import type { ChannelKind, HandoverTrigger, InsightsQuery } from '@parley/domain';
+import type {
+  ChannelKind,
+  ConversationOutcome,
+  HandoverTrigger,
+  InsightsQuery,
+} from '@parley/domain';
 import { queryParams } from './query';
 
 /** What the number counts, beyond the page's own filters. */
@@ -10,7 +15,7 @@ export interface DrillDown {
   channel?: ChannelKind;
   assistant?: string;
   day?: string;
-  outcome?: 'answered_by_ai' | 'handed_over';
+  outcome?: ConversationOutcome;
   handover?: HandoverTrigger;
   hasUnanswered?: boolean;
   frustrated?: boolean;

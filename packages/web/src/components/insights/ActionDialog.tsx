@@ -41,7 +41,8 @@ export function ActionDialog({ group, kind, assistants, assistantId, onSave, onC
       return { kind, assistantId: assistant, question: question.trim(), answer: answer.trim() };
     if (kind === 'suggested_question')
       return { kind, assistantId: assistant, question: question.trim() };
-    return { kind, assistantId: assistant, line: line.trim() };
+    // The server takes one line: a pasted line break becomes a space.
+    return { kind, assistantId: assistant, line: line.replace(/\s*[\r\n]+\s*/g, ' ').trim() };
   };
   const ready =
     assistant !== '' &&
@@ -113,7 +114,7 @@ export function ActionDialog({ group, kind, assistants, assistantId, onSave, onC
               id={`${id}-question`}
               type="text"
               value={question}
-              maxLength={500}
+              maxLength={kind === 'suggested_question' ? 200 : 1000}
               onChange={(event) => setQuestion(event.target.value)}
             />
           </div>
@@ -125,7 +126,7 @@ export function ActionDialog({ group, kind, assistants, assistantId, onSave, onC
               id={`${id}-answer`}
               rows={5}
               value={answer}
-              maxLength={10_000}
+              maxLength={20_000}
               placeholder="What the assistant should answer"
               onChange={(event) => setAnswer(event.target.value)}
             />

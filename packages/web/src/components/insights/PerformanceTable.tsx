@@ -46,7 +46,7 @@ const COLUMNS: Column[] = [
     key: 'answeredByAiShare',
     title: 'Answered by AI alone',
     format: (f) => formatShare(f.answeredByAiShare),
-    drill: { outcome: 'answered_by_ai' },
+    drill: { outcome: 'ai_only' },
   },
   {
     key: 'handedOverShare',

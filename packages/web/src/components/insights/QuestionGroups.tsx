@@ -25,7 +25,12 @@ interface Props {
 
 export function QuestionGroups({ query, assistants }: Props) {
   const key = queryParams(query).toString();
-  const groups = useLoaded(() => api.insightsQuestions(queryParams(query)), key);
+  // Resolved groups come too, folded away below, so reopening one is a click away.
+  const groups = useLoaded(() => {
+    const params = queryParams(query);
+    params.set('status', 'all');
+    return api.insightsQuestions(params);
+  }, key);
   const [showResolved, setShowResolved] = useState(false);
   const [open, setOpen] = useState<{ group: QuestionGroup; kind: QuestionGroupActionKind } | null>(
     null,

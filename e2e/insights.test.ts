@@ -36,7 +36,7 @@ describe('Insights: from an unanswered question to an answer', () => {
        <script src="${parley.url}/widget.js" data-key="${key}" async></script></body></html>`,
     );
     browser = await launchChromium();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -45,7 +45,9 @@ describe('Insights: from an unanswered question to an answer', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('adds an unanswered group to the knowledge base in one click, then sees it answered', async () => {
+  it('adds an unanswered group to the knowledge base in one click, then sees it answered', {
+    timeout: 180_000,
+  }, async () => {
     const admin = await browser.newPage();
     await signIn(admin, `${parley.url}/insights`);
     await admin.getByRole('heading', { name: 'Insights', level: 1 }).waitFor({ timeout: 15_000 });
@@ -111,7 +113,9 @@ describe('Insights: from an unanswered question to an answer', () => {
       .toBeGreaterThanOrEqual(1);
   });
 
-  it('drills down from a number to the inbox filtered to those conversations', async () => {
+  it('drills down from a number to the inbox filtered to those conversations', {
+    timeout: 90_000,
+  }, async () => {
     const page = await browser.newPage();
     await signIn(page, `${parley.url}/insights?channel=gmail`);
     const table = page.getByTestId('channel-table');

@@ -30,15 +30,19 @@ try {
     await page.getByTestId('daily-chart').locator('canvas').waitFor({ timeout: 30_000 });
     await page.getByTestId('question-group').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('review-item').first().waitFor({ timeout: 30_000 });
-    // The page scrolls inside <main>; let it grow so one picture holds every section.
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(OUT, `insights-${scheme}.png`) });
+    // Each of the other sections on its own; <main> scrolls, so let the page grow instead.
     await page.addStyleTag({
       content: '.app { height: auto !important; } .insights { overflow: visible !important; }',
     });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: join(OUT, `insights-${scheme}.png`), fullPage: true });
-    await page.screenshot({ path: join(OUT, `insights-${scheme}-top.png`) });
+    for (const section of ['questions', 'issues', 'review']) {
+      const element = page.locator(`section[aria-labelledby="${section}-title"]`);
+      await element.scrollIntoViewIfNeeded();
+      await element.screenshot({ path: join(OUT, `insights-${scheme}-${section}.png`) });
+    }
     await context.close();
-    console.log(`docs/images/insights-${scheme}.png`);
+    console.log(`docs/images/insights-${scheme}*.png`);
   }
 } finally {
   await browser.close();

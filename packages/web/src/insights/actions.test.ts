@@ -3,6 +3,7 @@ import {
   actionAssistant,
   describeAction,
   describeSinceAction,
+  distinctExamples,
   draftQuestion,
   instructionDraft,
   knowledgeDraft,
@@ -54,5 +55,25 @@ describe('group history', () => {
     expect(describeSinceAction({ asked: 0, answered: 0 })).toBe('Not asked again since');
     expect(describeSinceAction({ asked: 1, answered: 1 })).toBe('Asked once since, answered 1');
     expect(describeSinceAction({ asked: 4, answered: 3 })).toBe('Asked 4 times since, answered 3');
+  });
+});
+
+describe('group examples', () => {
+  it('shows each wording once, up to a limit', () => {
+    const quote = (messageId: string, text: string) => ({
+      messageId,
+      conversationId: `c-${messageId}`,
+      quote: text,
+      language: 'en',
+      at: '2026-03-01T10:00:00Z',
+    });
+    const examples = [
+      quote('1', 'Do you sell gift cards?'),
+      quote('2', 'do you sell gift cards'),
+      quote('3', 'Gibt es Geschenkgutscheine?'),
+      quote('4', 'Can I buy a gift card?'),
+    ];
+    expect(distinctExamples(examples).map((example) => example.messageId)).toEqual(['1', '3', '4']);
+    expect(distinctExamples(examples, 2)).toHaveLength(2);
   });
 });

@@ -1,6 +1,11 @@
 /** Drafts of the one-click fixes for a group of unanswered questions: what the dialogs open
  * with (the operator edits before saving), and how the group's history reads. */
-import type { QuestionGroup, QuestionGroupAction, QuestionGroupActionKind } from '@parley/domain';
+import type {
+  QuestionGroup,
+  QuestionGroupAction,
+  QuestionGroupActionKind,
+  QuestionQuote,
+} from '@parley/domain';
 
 export const ACTION_LABELS: Record<QuestionGroupActionKind, string> = {
   knowledge: 'Add to knowledge base',
@@ -62,4 +67,22 @@ export function describeSinceAction(since: QuestionGroup['sinceAction']): string
   if (since.asked === 0) return 'Not asked again since';
   const times = since.asked === 1 ? 'once' : `${since.asked} times`;
   return `Asked ${times} since, answered ${since.answered}`;
+}
+
+/** The examples worth showing: one per wording (the same question asked twice says nothing
+ * new), at most `max`. */
+export function distinctExamples(examples: QuestionQuote[], max = 4): QuestionQuote[] {
+  const seen = new Set<string>();
+  return examples
+    .filter((example) => {
+      const key = example.quote
+        .trim()
+        .toLowerCase()
+        .replace(/[\s?!.]+/g, ' ')
+        .trim();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, max);
 }

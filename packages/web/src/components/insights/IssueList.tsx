@@ -15,9 +15,17 @@ const KIND_LABELS: Record<IssueItem['kind'], string> = {
   human_requested: 'Asked for a person',
 };
 
+const PAGE_SIZE = 10;
+
+function pageParams(query: InsightsQuery): URLSearchParams {
+  const params = queryParams(query);
+  params.set('limit', String(PAGE_SIZE));
+  return params;
+}
+
 export function IssueList({ query }: { query: InsightsQuery }) {
   const key = queryParams(query).toString();
-  const first = useLoaded(() => api.insightsIssues(queryParams(query)), key);
+  const first = useLoaded(() => api.insightsIssues(pageParams(query)), key);
   const [more, setMore] = useState<{ key: string; items: IssueItem[]; cursor: string | null }>({
     key,
     items: [],
@@ -32,7 +40,7 @@ export function IssueList({ query }: { query: InsightsQuery }) {
   const loadMore = () => {
     if (!cursor) return;
     setLoadingMore(true);
-    const params = queryParams(query);
+    const params = pageParams(query);
     params.set('cursor', cursor);
     api.insightsIssues(params).then(
       (page) => {

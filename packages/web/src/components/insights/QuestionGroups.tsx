@@ -10,6 +10,7 @@ import {
   actionAssistant,
   describeAction,
   describeSinceAction,
+  distinctExamples,
 } from '../../insights/actions';
 import { conversationLink, inboxUrl } from '../../insights/links';
 import { queryParams } from '../../insights/query';
@@ -113,7 +114,7 @@ export function QuestionGroups({ query, assistants }: Props) {
                 {group.status === 'resolved' && <span className="tag tag--ok">Resolved</span>}
               </div>
               <ul className="group-examples">
-                {group.examples.map((example) => (
+                {distinctExamples(group.examples).map((example) => (
                   <li key={example.messageId}>
                     <q lang={example.language}>{example.quote}</q>{' '}
                     <DrillLink

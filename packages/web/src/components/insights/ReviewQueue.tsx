@@ -14,6 +14,8 @@ import { DataTable } from './DataTable';
 import { DrillLink } from './DrillLink';
 import { axis, dayStamps, SERIES_COLOURS, UPlotChart, utcDate } from './UPlotChart';
 
+const PAGE = 5;
+
 const REASON_LABELS: Record<ReviewReason, string> = {
   low_confidence: 'Low confidence',
   complaint_after: 'Complaint after',
@@ -140,6 +142,8 @@ export function ReviewQueue({
   const waiting = items.filter((item) => !item.rating);
   const rated = items.filter((item) => item.rating);
   const scores = useMemo(() => scoreSeries(queue.data?.scores ?? []), [queue.data]);
+  // A long queue is worked through a page at a time.
+  const [shown, setShown] = useState(PAGE);
 
   const card = (item: ReviewItem) => (
     <li key={item.messageId} className="review-item" data-testid="review-item">
@@ -189,11 +193,16 @@ export function ReviewQueue({
       )}
       <h3 className="subheading">To review ({waiting.length})</h3>
       {queue.data && waiting.length === 0 && <p className="muted">Nothing waiting for a rating.</p>}
-      <ul className="review-list">{waiting.map(card)}</ul>
+      <ul className="review-list">{waiting.slice(0, shown).map(card)}</ul>
+      {waiting.length > shown && (
+        <button type="button" className="button" onClick={() => setShown(shown + PAGE)}>
+          Show more ({waiting.length - shown} left)
+        </button>
+      )}
       {rated.length > 0 && (
         <>
           <h3 className="subheading">Recently rated</h3>
-          <ul className="review-list">{rated.map(card)}</ul>
+          <ul className="review-list">{rated.slice(0, PAGE).map(card)}</ul>
         </>
       )}
     </div>

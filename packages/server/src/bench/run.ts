@@ -7,6 +7,7 @@ import { benchFanOut, benchNotifyBaseline, type LatencyFigures } from './fanout.
 import { benchGrouping, reportGrouping } from './grouping.js';
 import { benchHttpNoop } from './http-baseline.js';
 import { benchIngest, type Rate } from './ingest.js';
+import { benchInsights, type InsightsBench } from './insights.js';
 import { benchMetaWebhooks } from './meta-webhook.js';
 import { benchRetrieval } from './retrieval.js';
 
@@ -50,36 +51,107 @@ function reportLatency(title: string, rows: LatencyFigures[]) {
   }
 }
 
-reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
-reportGrouping(
-  'Grouping unanswered questions offline (no database)',
-  benchGrouping(GROUPING_QUESTIONS),
-);
+/** `npm run bench -- insights retrieval` runs only those sections; no names: all of them. */
+const SECTIONS = [
+  'analysis',
+  'grouping',
+  'ingest',
+  'backfill',
+  'retrieval',
+  'fanout',
+  'insights',
+] as const;
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  throw new Error(`Unknown bench sections: ${unknown.join(', ')} (known: ${SECTIONS.join(', ')})`);
+}
+const runs = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
 
-const pglite = await openStore({ inMemory: true });
-report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
-reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
-reportLatency(
-  'Knowledge retrieval on PGlite',
-  await benchRetrieval(pglite, KNOWLEDGE_SOURCES, 100),
-);
-await pglite.close();
+const INSIGHTS_PGLITE = Number(process.env.BENCH_INSIGHTS_PGLITE ?? 100_000);
+const INSIGHTS_POSTGRES = Number(process.env.BENCH_INSIGHTS_POSTGRES ?? 1_000_000);
+const INSIGHTS_ROUNDS = Number(process.env.BENCH_INSIGHTS_ROUNDS ?? 200);
 
-const database = await createTestDatabase();
-const postgres = await openStore({ databaseUrl: database.databaseUrl, poolSize: 8 });
-report(
-  'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
-  await benchStore(postgres, 8),
-);
-reportBackfill('Analysis backfill on PostgreSQL', await benchBackfill(postgres, BACKFILL_COUNT));
-reportLatency(
-  'Knowledge retrieval on PostgreSQL',
-  await benchRetrieval(postgres, KNOWLEDGE_SOURCES, 100),
-);
-reportLatency('Live fan-out on PostgreSQL (one workspace)', [
-  await benchNotifyBaseline(postgres, 200),
-  await benchFanOut(postgres, 1, 200),
-  await benchFanOut(postgres, 200, 100),
-]);
-await postgres.close();
-await database.drop();
+function reportInsights(title: string, result: InsightsBench) {
+  console.log(
+    `\n${title}: ${result.conversations.toLocaleString('en')} conversations generated in ` +
+      `${result.generateSeconds.toFixed(1)} s; rollups rebuilt in ${result.rebuildSeconds.toFixed(1)} s ` +
+      `(${result.dailyRows.toLocaleString('en')} daily rows, ${result.issues.toLocaleString('en')} issues)`,
+  );
+  reportLatency(title, result.latency);
+}
+
+if (runs('analysis')) {
+  reportLatency('Offline conversation analysis (no database)', await benchAnalysis(200));
+}
+
+if (runs('grouping')) {
+  reportGrouping(
+    'Grouping unanswered questions offline (no database)',
+    benchGrouping(GROUPING_QUESTIONS),
+  );
+}
+
+if (runs('ingest') || runs('backfill') || runs('retrieval')) {
+  const pglite = await openStore({ inMemory: true });
+  if (runs('ingest')) {
+    report('Embedded PGlite (in memory, one connection, 1 writer)', await benchStore(pglite, 1));
+  }
+  if (runs('backfill')) {
+    reportBackfill('Analysis backfill on PGlite', await benchBackfill(pglite, BACKFILL_COUNT));
+  }
+  if (runs('retrieval')) {
+    reportLatency(
+      'Knowledge retrieval on PGlite',
+      await benchRetrieval(pglite, KNOWLEDGE_SOURCES, 100),
+    );
+  }
+  await pglite.close();
+}
+
+if (runs('insights')) {
+  const pglite = await openStore({ inMemory: true });
+  reportInsights(
+    'Insights on PGlite',
+    await benchInsights(pglite, INSIGHTS_PGLITE, INSIGHTS_ROUNDS),
+  );
+  await pglite.close();
+}
+
+if (runs('ingest') || runs('backfill') || runs('retrieval') || runs('fanout') || runs('insights')) {
+  const database = await createTestDatabase();
+  const postgres = await openStore({ databaseUrl: database.databaseUrl, poolSize: 8 });
+  if (runs('ingest')) {
+    report(
+      'PostgreSQL 15 on 127.0.0.1 (pool of 8, 8 concurrent writers)',
+      await benchStore(postgres, 8),
+    );
+  }
+  if (runs('backfill')) {
+    reportBackfill(
+      'Analysis backfill on PostgreSQL',
+      await benchBackfill(postgres, BACKFILL_COUNT),
+    );
+  }
+  if (runs('retrieval')) {
+    reportLatency(
+      'Knowledge retrieval on PostgreSQL',
+      await benchRetrieval(postgres, KNOWLEDGE_SOURCES, 100),
+    );
+  }
+  if (runs('fanout')) {
+    reportLatency('Live fan-out on PostgreSQL (one workspace)', [
+      await benchNotifyBaseline(postgres, 200),
+      await benchFanOut(postgres, 1, 200),
+      await benchFanOut(postgres, 200, 100),
+    ]);
+  }
+  if (runs('insights')) {
+    reportInsights(
+      'Insights on PostgreSQL',
+      await benchInsights(postgres, INSIGHTS_POSTGRES, INSIGHTS_ROUNDS),
+    );
+  }
+  await postgres.close();
+  await database.drop();
+}

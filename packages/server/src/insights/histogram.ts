@@ -11,23 +11,36 @@
 export const HISTOGRAM_BUCKETS = 128;
 const FLOOR_SECONDS = 0.1;
 const GROWTH = 2 ** (1 / 4);
-const LOG_GROWTH = Math.log(GROWTH);
+
+/** Lower bounds of buckets 1 … 127. The database's rebuild buckets with these very numbers
+ * (`width_bucket`), so both sides agree to the last bit, boundaries included. */
+export const BUCKET_LOWER_BOUNDS: readonly number[] = Array.from(
+  { length: HISTOGRAM_BUCKETS - 1 },
+  (_, index) => FLOOR_SECONDS * GROWTH ** index,
+);
 
 export function emptyHistogram(): number[] {
   return new Array<number>(HISTOGRAM_BUCKETS).fill(0);
 }
 
+/** How many lower bounds `seconds` reaches (binary search), like SQL's `width_bucket`. */
 export function bucketOf(seconds: number): number {
   if (!(seconds >= FLOOR_SECONDS)) return 0;
-  const index = Math.floor(Math.log(seconds / FLOOR_SECONDS) / LOG_GROWTH) + 1;
-  return Math.min(index, HISTOGRAM_BUCKETS - 1);
+  let low = 0;
+  let high = BUCKET_LOWER_BOUNDS.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((BUCKET_LOWER_BOUNDS[middle] ?? 0) <= seconds) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The value a bucket stands for: the geometric middle of its bounds. */
 export function bucketValue(index: number): number {
   if (index <= 0) return FLOOR_SECONDS / 2;
-  const low = FLOOR_SECONDS * GROWTH ** (index - 1);
-  return index === HISTOGRAM_BUCKETS - 1 ? low : low * Math.sqrt(GROWTH);
+  const low = BUCKET_LOWER_BOUNDS[Math.min(index, HISTOGRAM_BUCKETS - 1) - 1] ?? FLOOR_SECONDS;
+  return index >= HISTOGRAM_BUCKETS - 1 ? low : low * Math.sqrt(GROWTH);
 }
 
 /** Adds `source` into `target` bucket by bucket, times `sign` (−1 subtracts). */

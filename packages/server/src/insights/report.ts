@@ -39,11 +39,19 @@ export function daysOf(from: string, to: string): string[] {
   return days;
 }
 
-export interface DailyRow {
-  day: string;
+/** Rollups summed over one period, channel and assistant. */
+export interface GroupRow {
+  period: 'current' | 'previous';
   channelKind: string;
   assistantKey: string;
   counters: RollupCounters;
+}
+
+export interface DailyCountRow {
+  day: string;
+  channelKind: string;
+  conversations: number;
+  customerMessages: number;
 }
 
 export interface TopicRow {
@@ -115,33 +123,28 @@ export const MAX_TOPICS = 30;
 
 export function buildPerformanceReport(
   query: InsightsQuery,
-  rows: readonly DailyRow[],
+  rows: { groups: readonly GroupRow[]; daily: readonly DailyCountRow[] },
   topicRows: readonly TopicRow[],
   assistantNames: ReadonlyMap<string, string>,
 ): PerformanceReport {
   const previous = previousPeriod(query.from, query.to);
-  const inCurrent = (day: string) => day >= query.from && day <= query.to;
   const totals: Sums = { current: emptyCounters(), previous: emptyCounters() };
   const byChannel = new Map<string, Sums>();
   const byAssistant = new Map<string, Sums>();
+  for (const row of rows.groups) {
+    addCounters(totals[row.period], row.counters);
+    addCounters(sumsFor(byChannel, row.channelKind)[row.period], row.counters);
+    addCounters(sumsFor(byAssistant, row.assistantKey)[row.period], row.counters);
+  }
   const daily = new Map<string, DailyChannelCount>();
-  for (const row of rows) {
-    const period = inCurrent(row.day) ? 'current' : 'previous';
-    addCounters(totals[period], row.counters);
-    addCounters(sumsFor(byChannel, row.channelKind)[period], row.counters);
-    addCounters(sumsFor(byAssistant, row.assistantKey)[period], row.counters);
-    if (period === 'current' && isChannelKind(row.channelKind)) {
-      const id = `${row.day}|${row.channelKind}`;
-      const entry = daily.get(id) ?? {
-        day: row.day,
-        channel: row.channelKind,
-        conversations: 0,
-        customerMessages: 0,
-      };
-      entry.conversations += row.counters.conversations;
-      entry.customerMessages += row.counters.customerMessages;
-      daily.set(id, entry);
-    }
+  for (const row of rows.daily) {
+    if (!isChannelKind(row.channelKind)) continue;
+    daily.set(`${row.day}|${row.channelKind}`, {
+      day: row.day,
+      channel: row.channelKind,
+      conversations: row.conversations,
+      customerMessages: row.customerMessages,
+    });
   }
   // Every day of the period for every channel seen in it, so stacked charts have no gaps.
   const channels = [...new Set([...daily.values()].map((entry) => entry.channel))].sort();

@@ -35,25 +35,6 @@ export interface ConversationFacts {
   handover_reply_at: Date | string | null;
 }
 
-export const FACT_COLUMNS = [
-  'workspace_id',
-  'created_at',
-  'channel_kind',
-  'assistant_id',
-  'preview',
-  'analysis',
-  'analysis_version',
-  'customer_messages',
-  'assistant_replies',
-  'unanswered_replies',
-  'first_customer_at',
-  'first_ai_reply_at',
-  'first_person_reply_at',
-  'handover_trigger',
-  'handover_at',
-  'handover_reply_at',
-] as const;
-
 export interface RollupKey {
   workspaceId: string;
   /** UTC day the conversation started, `YYYY-MM-DD`. */
@@ -155,41 +136,30 @@ export function isAiOnly(facts: ConversationFacts): boolean {
   );
 }
 
+/** What one conversation adds: counts, at most one bucket per histogram, its topics. */
 export interface Contribution {
   key: RollupKey;
-  counters: RollupCounters;
+  counters: Omit<RollupCounters, 'aiFirstResponse' | 'humanFirstResponse' | 'pauseToReply'>;
+  /** The bucket of each duration it has: AI first response, person's first response, pause
+   * to a person's reply. */
+  buckets: [number | null, number | null, number | null];
   topics: string[];
 }
 
 /** A conversation's share of the rollups; none until its first message (like the inbox). */
 export function contributionOf(facts: ConversationFacts): Contribution | null {
   if (facts.preview === '') return null;
-  const counters = emptyCounters();
-  counters.conversations = 1;
-  counters.customerMessages = facts.customer_messages;
-  counters.assistantReplies = facts.assistant_replies;
-  counters.unansweredReplies = facts.unanswered_replies;
-  if (isAiOnly(facts)) counters.aiOnly = 1;
-  if (isHandoverTrigger(facts.handover_trigger)) {
-    counters.handedOver = 1;
-    counters.handovers[facts.handover_trigger] = 1;
-  }
-  const histograms: [number[], number | null][] = [
-    [counters.aiFirstResponse, secondsBetween(facts.first_customer_at, facts.first_ai_reply_at)],
-    [
-      counters.humanFirstResponse,
-      secondsBetween(facts.first_customer_at, facts.first_person_reply_at),
-    ],
-    [counters.pauseToReply, secondsBetween(facts.handover_at, facts.handover_reply_at)],
-  ];
-  for (const [histogram, seconds] of histograms) {
-    if (seconds !== null) histogram[bucketOf(seconds)] = 1;
-  }
+  const handover = isHandoverTrigger(facts.handover_trigger) ? facts.handover_trigger : null;
+  const handovers = {
+    human_requested: 0,
+    keyword: 0,
+    frustration: 0,
+    failed_answers: 0,
+    operator: 0,
+  };
+  if (handover) handovers[handover] = 1;
   const analysis = facts.analysis_version === ANALYSIS_VERSION ? facts.analysis : null;
-  if (analysis) {
-    counters.sentimentSum = analysis.sentiment.score;
-    counters.sentimentCount = 1;
-  }
+  const bucket = (seconds: number | null) => (seconds === null ? null : bucketOf(seconds));
   return {
     key: {
       workspaceId: facts.workspace_id,
@@ -197,7 +167,22 @@ export function contributionOf(facts: ConversationFacts): Contribution | null {
       channelKind: facts.channel_kind,
       assistantKey: facts.assistant_id ?? '',
     },
-    counters,
+    counters: {
+      conversations: 1,
+      customerMessages: facts.customer_messages,
+      aiOnly: isAiOnly(facts) ? 1 : 0,
+      handedOver: handover ? 1 : 0,
+      handovers,
+      assistantReplies: facts.assistant_replies,
+      unansweredReplies: facts.unanswered_replies,
+      sentimentSum: analysis ? analysis.sentiment.score : 0,
+      sentimentCount: analysis ? 1 : 0,
+    },
+    buckets: [
+      bucket(secondsBetween(facts.first_customer_at, facts.first_ai_reply_at)),
+      bucket(secondsBetween(facts.first_customer_at, facts.first_person_reply_at)),
+      bucket(secondsBetween(facts.handover_at, facts.handover_reply_at)),
+    ],
     topics: analysis ? [...new Set(analysis.topics)] : [],
   };
 }
@@ -239,7 +224,25 @@ export class RollupDelta {
       daily = { key: contribution.key, counters: emptyCounters() };
       this.daily.set(id, daily);
     }
-    addCounters(daily.counters, contribution.counters, sign);
+    const target = daily.counters;
+    const added = contribution.counters;
+    target.conversations += sign * added.conversations;
+    target.customerMessages += sign * added.customerMessages;
+    target.aiOnly += sign * added.aiOnly;
+    target.handedOver += sign * added.handedOver;
+    for (const trigger of HANDOVER_TRIGGERS) {
+      target.handovers[trigger] += sign * added.handovers[trigger];
+    }
+    target.assistantReplies += sign * added.assistantReplies;
+    target.unansweredReplies += sign * added.unansweredReplies;
+    target.sentimentSum += sign * added.sentimentSum;
+    target.sentimentCount += sign * added.sentimentCount;
+    const [ai, human, pause] = contribution.buckets;
+    if (ai !== null) target.aiFirstResponse[ai] = (target.aiFirstResponse[ai] ?? 0) + sign;
+    if (human !== null) {
+      target.humanFirstResponse[human] = (target.humanFirstResponse[human] ?? 0) + sign;
+    }
+    if (pause !== null) target.pauseToReply[pause] = (target.pauseToReply[pause] ?? 0) + sign;
     for (const topic of contribution.topics) {
       const topicId = `${id}|${topic}`;
       let entry = this.topics.get(topicId);

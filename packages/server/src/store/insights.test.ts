@@ -11,19 +11,13 @@ import { sendReply } from '../commands/send-message.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context, Logger } from '../context.js';
 import { bucketOf, bucketValue } from '../insights/histogram.js';
-import { buildPerformanceReport } from '../insights/report.js';
 import { SecretBox } from '../lib/secrets.js';
+import { performanceReport } from '../routes/insights/insights.js';
 import { BACKENDS, openTestStore, type TestStore } from '../test-support/db.js';
 import { inboundMessage } from '../test-support/inbound.js';
 import { generateConversations } from '../test-support/insights-data.js';
 import { listConversations } from './conversations.js';
-import {
-  decodeIssueCursor,
-  listIssues,
-  loadDailyRows,
-  loadTopicRows,
-  rebuildInsights,
-} from './insights.js';
+import { decodeIssueCursor, listIssues, rebuildInsights } from './insights.js';
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
 const offline = new OfflineAnalyzer();
@@ -190,22 +184,12 @@ describe.each(BACKENDS)('insights rollups on %s', (backend) => {
     expect(await analyze(aiOnly.conversationId)).toBe('analyzed');
 
     const incremental = await rollupSnapshot(store, workspaceId);
-    const report = buildPerformanceReport(
-      { from: today(), to: today(), channels: [], assistant: '' },
-      await loadDailyRows(store.db, workspaceId, {
-        from: today(),
-        to: today(),
-        channels: [],
-        assistant: '',
-      }),
-      await loadTopicRows(store.db, workspaceId, {
-        from: today(),
-        to: today(),
-        channels: [],
-        assistant: '',
-      }),
-      new Map([[assistantId, 'Ava']]),
-    );
+    const report = await performanceReport(store.db, workspaceId, {
+      from: today(),
+      to: today(),
+      channels: [],
+      assistant: '',
+    });
     const totals = report.totals.current;
     expect(totals.conversations).toBe(5);
     expect(totals.customerMessages).toBe(6);
@@ -301,16 +285,7 @@ describe.each(BACKENDS)('insights rollups on %s', (backend) => {
       channels: ['messenger', 'gmail'] as ('messenger' | 'gmail')[],
       assistant: '',
     };
-    const load = async () =>
-      buildPerformanceReport(
-        query,
-        await loadDailyRows(store.db, workspace.id, {
-          ...query,
-          from: '2026-02-23',
-        }),
-        await loadTopicRows(store.db, workspace.id, { ...query, from: '2026-02-23' }),
-        new Map([[assistant.id, 'Gen']]),
-      );
+    const load = () => performanceReport(store.db, workspace.id, query);
     const direct = async (from: string, to: string, kind: string) => {
       const row = await store.db
         .selectFrom('conversations')

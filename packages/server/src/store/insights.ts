@@ -12,11 +12,13 @@ import {
   type IssueList,
 } from '@parley/domain';
 import { sql } from 'kysely';
-import type { DailyRow, TopicRow } from '../insights/report.js';
+import { BUCKET_LOWER_BOUNDS, HISTOGRAM_BUCKETS } from '../insights/histogram.js';
+import type { DailyCountRow, GroupRow, TopicRow } from '../insights/report.js';
 import {
   type ConversationFacts,
   type DailyDelta,
-  FACT_COLUMNS,
+  emptyCounters,
+  HANDOVER_TRIGGERS,
   RollupDelta,
   type TopicDelta,
   utcDay,
@@ -198,8 +200,6 @@ export interface RebuildOptions {
   workspaceId?: string;
   /** Also recount the message-derived facts (counts, first reply times) from `messages`. */
   recountFacts?: boolean;
-  /** Conversations read per round trip. */
-  batchSize?: number;
 }
 
 export interface RebuildResult {
@@ -247,7 +247,113 @@ async function recountFacts(db: Db, workspaceId: string | undefined): Promise<vo
   `.execute(db);
 }
 
-type FactsRow = ConversationFacts & { id: string };
+/** Seconds between two instants, at the millisecond precision JavaScript dates carry. */
+const seconds = (from: string, to: string) =>
+  sql.raw(
+    `GREATEST(0, EXTRACT(EPOCH FROM date_trunc('milliseconds', ${to}) - date_trunc('milliseconds', ${from}))::float8)`,
+  );
+
+/**
+ * The rollups of every conversation, aggregated in the database: the same contribution as
+ * `contributionOf` in insights/rollup.ts, written in SQL so a million conversations never cross
+ * the wire (the rollup tests hold the two to exact equality). Buckets use the very bounds of
+ * insights/histogram.ts through `width_bucket`.
+ */
+async function rebuildRollups(
+  db: Db,
+  workspaceId: string | undefined,
+): Promise<Omit<RebuildResult, 'issues'>> {
+  const scope = workspaceId ? sql`AND workspace_id = ${workspaceId}` : sql``;
+  const bounds = `{${BUCKET_LOWER_BOUNDS.join(',')}}`;
+  const bucket = (from: string, to: string) =>
+    sql`CASE WHEN ${sql.raw(from)} IS NOT NULL AND ${sql.raw(to)} IS NOT NULL
+      THEN width_bucket(${seconds(from, to)}, ${bounds}::float8[]) END`;
+  const triggers = sql.join(HANDOVER_TRIGGERS.map((trigger) => sql`${trigger}`));
+  const facts = sql`
+    SELECT workspace_id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, channel_kind,
+      COALESCE(assistant_id::text, '') AS assistant_key, customer_messages, assistant_replies,
+      unanswered_replies,
+      CASE WHEN handover_trigger IN (${triggers}) THEN handover_trigger END AS trigger,
+      (assistant_replies > 0 AND first_person_reply_at IS NULL AND handover_trigger IS NULL)::int
+        AS ai_only,
+      CASE WHEN analysis_version = ${ANALYSIS_VERSION}
+        THEN (analysis->'sentiment'->>'score')::float8 END AS sentiment,
+      CASE WHEN analysis_version = ${ANALYSIS_VERSION} THEN analysis->'topics' END AS topics,
+      ${bucket('first_customer_at', 'first_ai_reply_at')} AS b0,
+      ${bucket('first_customer_at', 'first_person_reply_at')} AS b1,
+      ${bucket('handover_at', 'handover_reply_at')} AS b2
+    FROM conversations WHERE preview <> '' ${scope}`;
+  const handovers = sql.join(
+    HANDOVER_TRIGGERS.map(
+      (trigger) =>
+        sql`count(*) FILTER (WHERE trigger = ${trigger})::int AS ${sql.ref(`handover_${trigger}`)}`,
+    ),
+  );
+  const handoverColumns = sql.join(
+    HANDOVER_TRIGGERS.map((trigger) => sql.ref(`handover_${trigger}`)),
+  );
+  const daily = await sql`
+    WITH facts AS MATERIALIZED (${facts}),
+    counts AS (
+      SELECT workspace_id, day, channel_kind, assistant_key, count(*)::int AS conversations,
+        sum(customer_messages)::int AS customer_messages, sum(ai_only)::int AS ai_only,
+        count(trigger)::int AS handed_over, ${handovers},
+        sum(assistant_replies)::int AS assistant_replies,
+        sum(unanswered_replies)::int AS unanswered_replies,
+        COALESCE(sum(sentiment), 0) AS sentiment_sum, count(sentiment)::int AS sentiment_count
+      FROM facts GROUP BY 1, 2, 3, 4
+    ),
+    buckets AS (
+      SELECT workspace_id, day, channel_kind, assistant_key, v.h, v.b, count(*)::int AS n
+      FROM facts CROSS JOIN LATERAL (VALUES (0, b0), (1, b1), (2, b2)) AS v(h, b)
+      WHERE v.b IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6
+    ),
+    dense AS (
+      SELECT c.workspace_id, c.day, c.channel_kind, c.assistant_key, h.h,
+        array_agg(COALESCE(bk.n, 0) ORDER BY i.i) AS histogram
+      FROM counts c
+      CROSS JOIN (VALUES (0), (1), (2)) AS h(h)
+      CROSS JOIN generate_series(0, ${HISTOGRAM_BUCKETS - 1}) AS i(i)
+      LEFT JOIN buckets bk ON bk.workspace_id = c.workspace_id AND bk.day = c.day
+        AND bk.channel_kind = c.channel_kind AND bk.assistant_key = c.assistant_key
+        AND bk.h = h.h AND bk.b = i.i
+      GROUP BY 1, 2, 3, 4, 5
+    )
+    INSERT INTO insights_daily (workspace_id, day, channel_kind, assistant_key, conversations,
+      customer_messages, ai_only, handed_over, ${handoverColumns}, assistant_replies,
+      unanswered_replies, sentiment_sum, sentiment_count, ai_first_response,
+      human_first_response, pause_to_reply)
+    SELECT c.workspace_id, c.day::date, c.channel_kind, c.assistant_key, c.conversations,
+      c.customer_messages, c.ai_only, c.handed_over, ${handoverColumns}, c.assistant_replies,
+      c.unanswered_replies, c.sentiment_sum, c.sentiment_count, d0.histogram, d1.histogram,
+      d2.histogram
+    FROM counts c
+    JOIN dense d0 USING (workspace_id, day, channel_kind, assistant_key)
+    JOIN dense d1 USING (workspace_id, day, channel_kind, assistant_key)
+    JOIN dense d2 USING (workspace_id, day, channel_kind, assistant_key)
+    WHERE d0.h = 0 AND d1.h = 1 AND d2.h = 2
+  `.execute(db);
+  const topics = await sql`
+    WITH facts AS (${facts})
+    INSERT INTO insights_topic_daily (workspace_id, day, channel_kind, assistant_key, topic,
+      conversations)
+    SELECT workspace_id, day::date, channel_kind, assistant_key, topic, count(*)::int
+    FROM facts
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT topic FROM jsonb_array_elements_text(
+        CASE WHEN jsonb_typeof(topics) = 'array' THEN topics ELSE '[]'::jsonb END) AS t(topic)
+    ) AS named
+    GROUP BY 1, 2, 3, 4, 5
+  `.execute(db);
+  const total = await sql<{ n: number }>`
+    SELECT COALESCE(sum(conversations), 0)::int AS n FROM insights_daily WHERE true ${scope}
+  `.execute(db);
+  return {
+    conversations: Number(total.rows[0]?.n ?? 0),
+    dailyRows: Number(daily.numAffectedRows ?? 0),
+    topicRows: Number(topics.numAffectedRows ?? 0),
+  };
+}
 
 /** Every conversation's contribution added to empty rollups, in one transaction that first
  * locks the rollup tables: writers wait at their rollup update, so none is counted twice or
@@ -256,7 +362,6 @@ export async function rebuildInsights(
   db: Db,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const batchSize = options.batchSize ?? 5000;
   return db.transaction().execute(async (trx) => {
     await sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`.execute(trx);
     await sql`LOCK TABLE insights_daily, insights_topic_daily, insights_issues IN EXCLUSIVE MODE`.execute(
@@ -275,36 +380,7 @@ export async function rebuildInsights(
     await topics.execute();
     await issues.execute();
 
-    const delta = new RollupDelta();
-    let conversations = 0;
-    let after: string | null = null;
-    for (;;) {
-      let query = trx
-        .selectFrom('conversations')
-        .select(['id', ...FACT_COLUMNS.filter((column) => column !== 'analysis')])
-        // Only what the rollups read of the analysis, not the whole document.
-        .select(
-          sql<ConversationFacts['analysis']>`CASE WHEN analysis IS NULL THEN NULL ELSE
-            jsonb_build_object('topics', analysis->'topics', 'sentiment', analysis->'sentiment') END`.as(
-            'analysis',
-          ),
-        )
-        .where('preview', '<>', '')
-        .orderBy('id')
-        .limit(batchSize);
-      if (options.workspaceId) query = query.where('workspace_id', '=', options.workspaceId);
-      if (after) query = query.where('id', '>', after);
-      const rows = (await query.execute()) as FactsRow[];
-      for (const row of rows) delta.change(null, row);
-      conversations += rows.length;
-      const last = rows.at(-1);
-      if (!last || rows.length < batchSize) break;
-      after = last.id;
-    }
-    const dailyRows = delta.dailyChanges().length;
-    const topicRows = delta.topicChanges().length;
-    await applyRollupDelta(trx, delta);
-
+    const counted = await rebuildRollups(trx, options.workspaceId);
     const scope = options.workspaceId ? sql`AND c.workspace_id = ${options.workspaceId}` : sql``;
     const inserted = await sql`
       INSERT INTO insights_issues
@@ -320,13 +396,14 @@ export async function rebuildInsights(
       JOIN messages m ON m.conversation_id = c.id AND m.id::text = q.by->>'messageId'
       WHERE c.analysis_version = ${ANALYSIS_VERSION} AND jsonb_typeof(q.by) = 'object' ${scope}
     `.execute(trx);
-    return {
-      conversations,
-      dailyRows,
-      topicRows,
-      issues: Number(inserted.numAffectedRows ?? 0),
-    };
+    return { ...counted, issues: Number(inserted.numAffectedRows ?? 0) };
   });
+}
+
+interface GroupKey {
+  current: boolean;
+  channel_kind: string;
+  assistant_key: string;
 }
 
 export interface RollupFilter {
@@ -338,52 +415,110 @@ export interface RollupFilter {
   assistant: string;
 }
 
-/** The rollup rows of a period: a few per day and channel, never the conversations. */
-export async function loadDailyRows(
+function rollupScope(workspaceId: string, filter: RollupFilter) {
+  return sql.join(
+    [
+      sql`workspace_id = ${workspaceId}`,
+      sql`day >= ${filter.from}::date`,
+      sql`day <= ${filter.to}::date`,
+      ...(filter.channels.length > 0
+        ? [sql`channel_kind IN (${sql.join(filter.channels.map((kind) => sql`${kind}`))})`]
+        : []),
+      ...(filter.assistant ? [sql`assistant_key = ${filter.assistant}`] : []),
+    ],
+    sql` AND `,
+  );
+}
+
+/**
+ * A period and the one before it, summed per period × channel × assistant in the database
+ * (a few dozen rows, whatever the number of days; histograms added up here); and
+ * the period's conversations and customer messages per day and channel.
+ */
+export async function loadPerformanceRows(
   db: Db,
   workspaceId: string,
-  filter: RollupFilter,
-): Promise<DailyRow[]> {
-  let query = db
-    .selectFrom('insights_daily')
-    .select([
-      sql<string>`day::text`.as('day'),
-      'channel_kind',
-      'assistant_key',
-      ...ADDED_COLUMNS,
-      ...HISTOGRAM_COLUMNS,
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .where('day', '>=', filter.from)
-    .where('day', '<=', filter.to);
-  if (filter.channels.length > 0) query = query.where('channel_kind', 'in', filter.channels);
-  if (filter.assistant) query = query.where('assistant_key', '=', filter.assistant);
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    day: row.day,
-    channelKind: row.channel_kind,
-    assistantKey: row.assistant_key,
-    counters: {
-      conversations: row.conversations,
-      customerMessages: row.customer_messages,
-      aiOnly: row.ai_only,
-      handedOver: row.handed_over,
-      handovers: {
-        human_requested: row.handover_human_requested,
-        keyword: row.handover_keyword,
-        frustration: row.handover_frustration,
-        failed_answers: row.handover_failed_answers,
-        operator: row.handover_operator,
-      },
-      assistantReplies: row.assistant_replies,
-      unansweredReplies: row.unanswered_replies,
-      sentimentSum: row.sentiment_sum,
-      sentimentCount: row.sentiment_count,
-      aiFirstResponse: row.ai_first_response,
-      humanFirstResponse: row.human_first_response,
-      pauseToReply: row.pause_to_reply,
-    },
-  }));
+  filter: RollupFilter & { currentFrom: string },
+): Promise<{ groups: GroupRow[]; daily: DailyCountRow[] }> {
+  const scope = rollupScope(workspaceId, filter);
+  const current = sql<boolean>`day >= ${filter.currentFrom}::date`;
+  const sums = sql.join(
+    ADDED_COLUMNS.map((column) => sql`sum(${sql.ref(column)}) AS ${sql.ref(column)}`),
+  );
+  const [scalars, buckets, daily] = await Promise.all([
+    sql<Record<(typeof ADDED_COLUMNS)[number], number> & GroupKey>`
+      SELECT ${current} AS current, channel_kind, assistant_key, ${sums}
+      FROM insights_daily WHERE ${scope}
+      GROUP BY 1, 2, 3
+    `.execute(db),
+    // Histograms travel as text and are summed here: cheaper for the database than
+    // unnesting every bucket of every row.
+    sql<GroupKey & { histograms: string }>`
+      SELECT ${current} AS current, channel_kind, assistant_key,
+        array_to_string(ai_first_response, ',') || ';' || array_to_string(human_first_response, ',')
+          || ';' || array_to_string(pause_to_reply, ',') AS histograms
+      FROM insights_daily WHERE ${scope}
+    `.execute(db),
+    sql<{ day: string; channel_kind: string; conversations: number; customer_messages: number }>`
+      SELECT day::text AS day, channel_kind, sum(conversations) AS conversations,
+        sum(customer_messages) AS customer_messages
+      FROM insights_daily WHERE ${scope} AND ${current}
+      GROUP BY 1, 2
+    `.execute(db),
+  ]);
+  const groups = new Map<string, GroupRow>();
+  const groupOf = (row: GroupKey) => {
+    const id = `${row.current}|${row.channel_kind}|${row.assistant_key}`;
+    let group = groups.get(id);
+    if (!group) {
+      group = {
+        period: row.current ? 'current' : 'previous',
+        channelKind: row.channel_kind,
+        assistantKey: row.assistant_key,
+        counters: emptyCounters(),
+      };
+      groups.set(id, group);
+    }
+    return group.counters;
+  };
+  for (const row of scalars.rows) {
+    const counters = groupOf(row);
+    counters.conversations = Number(row.conversations);
+    counters.customerMessages = Number(row.customer_messages);
+    counters.aiOnly = Number(row.ai_only);
+    counters.handedOver = Number(row.handed_over);
+    counters.handovers = {
+      human_requested: Number(row.handover_human_requested),
+      keyword: Number(row.handover_keyword),
+      frustration: Number(row.handover_frustration),
+      failed_answers: Number(row.handover_failed_answers),
+      operator: Number(row.handover_operator),
+    };
+    counters.assistantReplies = Number(row.assistant_replies);
+    counters.unansweredReplies = Number(row.unanswered_replies);
+    counters.sentimentSum = Number(row.sentiment_sum);
+    counters.sentimentCount = Number(row.sentiment_count);
+  }
+  for (const row of buckets.rows) {
+    const counters = groupOf(row);
+    const targets = [counters.aiFirstResponse, counters.humanFirstResponse, counters.pauseToReply];
+    row.histograms.split(';').forEach((text, index) => {
+      const target = targets[index];
+      if (!target || text === '') return;
+      text.split(',').forEach((count, bucket) => {
+        if (count !== '0') target[bucket] = (target[bucket] ?? 0) + Number(count);
+      });
+    });
+  }
+  return {
+    groups: [...groups.values()],
+    daily: daily.rows.map((row) => ({
+      day: row.day,
+      channelKind: row.channel_kind,
+      conversations: Number(row.conversations),
+      customerMessages: Number(row.customer_messages),
+    })),
+  };
 }
 
 /** Topic counts per day of a period, summed over the filtered channels and assistants. */

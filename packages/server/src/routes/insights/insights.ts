@@ -24,7 +24,7 @@ import { operatorOf, requireOperator } from '../../policies/session.js';
 import {
   decodeIssueCursor,
   listIssues,
-  loadDailyRows,
+  loadPerformanceRows,
   loadTopicRows,
 } from '../../store/insights.js';
 import type { Db } from '../../store/store.js';
@@ -59,7 +59,7 @@ export async function performanceReport(
 ): Promise<PerformanceReport> {
   const filter = { ...query, from: previousPeriod(query.from, query.to).from };
   const [rows, topics, assistants] = await Promise.all([
-    loadDailyRows(db, workspaceId, filter),
+    loadPerformanceRows(db, workspaceId, { ...filter, currentFrom: query.from }),
     loadTopicRows(db, workspaceId, filter),
     db
       .selectFrom('assistants')

@@ -7,7 +7,7 @@
  * follow-ups (answered or not), which is how an action is measured. `regroupQuestions` rebuilds
  * the groups of a window in one batch (a command, and the way history gets grouped).
  */
-import { ANALYSIS_VERSION, type ConversationAnalysis } from '@parley/domain';
+import { ANALYSIS_VERSION } from '@parley/domain';
 import { sql } from 'kysely';
 import { detectLanguage } from '../ai/analysis/language.js';
 import { groupVectors, JOIN_THRESHOLD, meanVector } from '../ai/grouping/cluster.js';
@@ -30,6 +30,7 @@ const CENTROID_TERMS = 64;
 /** The open groups a new question is compared with: the most recently asked ones. */
 const CANDIDATE_GROUPS = 5000;
 const EMBED_BATCH = 256;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Queues the recording of a conversation's unanswered questions (one pending per conversation). */
 export async function scheduleQuestionRecording(
@@ -269,58 +270,115 @@ async function lockWorkspace(db: Db, workspaceId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`questions:${workspaceId}`}))`.execute(db);
 }
 
-/** The conversation's unanswered questions, one per customer message, oldest first. */
-async function askedIn(db: Db, conversationId: string): Promise<AskedQuestion[]> {
-  const conversation = await db
+/** Which unanswered questions to read: one conversation's, or a window's. */
+type AskedScope = { conversationId: string } | { from: Date; to: Date };
+
+const ASKER_BATCH = 1000;
+
+/**
+ * Unanswered questions, one per customer message, oldest first: the responder's record (an
+ * assistant reply with the question it could not answer, naming the message it answered)
+ * first, then the analysis' quotes of messages the responder did not record. A few queries
+ * whatever the number of conversations, so a 30-day window is read in one go.
+ */
+async function askedQuestions(
+  db: Db,
+  workspaceId: string,
+  scope: AskedScope,
+): Promise<AskedQuestion[]> {
+  let replies = db
+    .selectFrom('messages as reply')
+    .innerJoin('conversations', 'conversations.id', 'reply.conversation_id')
+    .leftJoin('messages as asker', (join) =>
+      join
+        .on(sql<boolean>`asker.id::text = reply.metadata->>'answers'`)
+        .on('asker.author', '=', 'contact')
+        .on('asker.removed_at', 'is', null),
+    )
+    .select([
+      'reply.id',
+      'reply.conversation_id',
+      'reply.created_at',
+      'reply.unanswered_question',
+      'conversations.channel_kind',
+      'conversations.assistant_id',
+      'asker.id as asker_id',
+      'asker.created_at as asker_created_at',
+    ])
+    .where('reply.workspace_id', '=', workspaceId)
+    .where('reply.author', '=', 'assistant')
+    .where('reply.unanswered_question', 'is not', null)
+    .where('reply.removed_at', 'is', null);
+  let analyzed = db
     .selectFrom('conversations')
-    .select(['id', 'assistant_id', 'channel_kind', 'analysis', 'analysis_version'])
-    .where('id', '=', conversationId)
-    .executeTakeFirst();
-  if (!conversation) return [];
-  const messages = await db
-    .selectFrom('messages')
-    .select(['id', 'author', 'created_at', 'metadata', 'unanswered_question'])
-    .where('conversation_id', '=', conversationId)
-    .where('removed_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('seq')
-    .execute();
-  const customer = new Map(
-    messages.filter((row) => row.author === 'contact').map((row) => [row.id, row]),
-  );
-  const base = {
-    conversationId,
-    channelKind: conversation.channel_kind,
-    assistantId: conversation.assistant_id,
-  };
+    .select(['id', 'channel_kind', 'assistant_id', 'analysis'])
+    .where('workspace_id', '=', workspaceId)
+    .where('analysis_version', '=', ANALYSIS_VERSION)
+    .where(sql<boolean>`analysis @> ${JSON.stringify({ unansweredQuestions: [{}] })}::jsonb`);
+  if ('conversationId' in scope) {
+    replies = replies.where('reply.conversation_id', '=', scope.conversationId);
+    analyzed = analyzed.where('id', '=', scope.conversationId);
+  } else {
+    // A reply comes after its question: the window's replies, and the day after, hold them all.
+    replies = replies
+      .where('reply.created_at', '>=', scope.from)
+      .where('reply.created_at', '<=', new Date(scope.to.getTime() + 24 * 60 * 60 * 1000));
+    analyzed = analyzed
+      .where('last_activity_at', '>=', scope.from)
+      .where('created_at', '<=', scope.to);
+  }
   const asked = new Map<string, AskedQuestion>();
-  for (const reply of messages) {
-    if (reply.author !== 'assistant' || !reply.unanswered_question) continue;
-    const answers = reply.metadata.answers;
-    const asker = typeof answers === 'string' ? customer.get(answers) : undefined;
-    const messageId = asker?.id ?? reply.id;
+  for (const reply of await replies.execute()) {
+    const messageId = reply.asker_id ?? reply.id;
     asked.set(messageId, {
-      ...base,
       messageId,
       replyId: reply.id,
-      question: reply.unanswered_question,
-      askedAt: asker?.created_at ?? reply.created_at,
+      conversationId: reply.conversation_id,
+      channelKind: reply.channel_kind,
+      assistantId: reply.assistant_id,
+      question: reply.unanswered_question ?? '',
+      askedAt: reply.asker_created_at ?? reply.created_at,
     });
   }
-  const analysis: ConversationAnalysis | null =
-    conversation.analysis_version === ANALYSIS_VERSION ? conversation.analysis : null;
-  for (const quote of analysis?.unansweredQuestions ?? []) {
-    const asker = customer.get(quote.messageId);
-    if (!asker || asked.has(asker.id)) continue;
-    asked.set(asker.id, {
-      ...base,
-      messageId: asker.id,
-      replyId: null,
-      question: quote.quote,
-      askedAt: asker.created_at,
-    });
+  const quotes = (await analyzed.execute()).flatMap((conversation) =>
+    (conversation.analysis?.unansweredQuestions ?? [])
+      .filter((quote) => !asked.has(quote.messageId))
+      .map((quote) => ({ conversation, quote })),
+  );
+  for (let start = 0; start < quotes.length; start += ASKER_BATCH) {
+    const batch = quotes.slice(start, start + ASKER_BATCH);
+    const askers = await db
+      .selectFrom('messages')
+      .select(['id', 'conversation_id', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('author', '=', 'contact')
+      .where('removed_at', 'is', null)
+      .where(
+        'id',
+        'in',
+        batch.map((item) => item.quote.messageId).filter((id) => UUID.test(id)),
+      )
+      .execute();
+    const askerOf = new Map(askers.map((row) => [row.id, row]));
+    for (const { conversation, quote } of batch) {
+      const asker = askerOf.get(quote.messageId);
+      if (!asker || asker.conversation_id !== conversation.id || asked.has(asker.id)) continue;
+      asked.set(asker.id, {
+        messageId: asker.id,
+        replyId: null,
+        conversationId: conversation.id,
+        channelKind: conversation.channel_kind,
+        assistantId: conversation.assistant_id,
+        question: quote.quote,
+        askedAt: asker.created_at,
+      });
+    }
   }
-  return [...asked.values()].sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime());
+  return [...asked.values()]
+    .filter(
+      (item) => !('from' in scope) || (item.askedAt >= scope.from && item.askedAt <= scope.to),
+    )
+    .sort((a, b) => a.askedAt.getTime() - b.askedAt.getTime());
 }
 
 /** Places new questions into the open groups of their assistant (or new groups). */
@@ -422,7 +480,7 @@ export async function recordConversationQuestions(
     .where('id', '=', conversationId)
     .executeTakeFirst();
   if (!conversation) return;
-  const asked = await askedIn(deps.db, conversationId);
+  const asked = await askedQuestions(deps.db, conversation.workspace_id, { conversationId });
   await deps.db.transaction().execute(async (trx) => {
     await lockWorkspace(trx, conversation.workspace_id);
     const known = new Set(
@@ -446,40 +504,6 @@ export async function recordConversationQuestions(
   });
 }
 
-/** Every unanswered question asked in the window, from both records, one per customer message. */
-async function askedInWindow(
-  db: Db,
-  workspaceId: string,
-  window: { from: Date; to: Date },
-): Promise<AskedQuestion[]> {
-  const conversations = await db
-    .selectFrom('conversations')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('last_activity_at', '>=', window.from)
-    .where('created_at', '<=', window.to)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('messages')
-            .select('messages.id')
-            .whereRef('messages.conversation_id', '=', 'conversations.id')
-            .where('messages.unanswered_question', 'is not', null),
-        ),
-        sql<boolean>`conversations.analysis @> ${JSON.stringify({ unansweredQuestions: [{}] })}::jsonb`,
-      ]),
-    )
-    .execute();
-  const asked: AskedQuestion[] = [];
-  for (const { id } of conversations) {
-    for (const item of await askedIn(db, id)) {
-      if (item.askedAt >= window.from && item.askedAt <= window.to) asked.push(item);
-    }
-  }
-  return asked;
-}
-
 export interface RegroupResult {
   questions: number;
   groups: number;
@@ -496,7 +520,7 @@ export async function regroupQuestions(
   workspaceId: string,
   window: { from: Date; to: Date },
 ): Promise<RegroupResult> {
-  const asked = await askedInWindow(deps.db, workspaceId, window);
+  const asked = await askedQuestions(deps.db, workspaceId, window);
   return deps.db.transaction().execute(async (trx) => {
     await lockWorkspace(trx, workspaceId);
     const untouched = trx

@@ -99,7 +99,10 @@ describe('model responder', () => {
       text: 'Refunds take 5 working days.',
       passages: [refunds],
       unansweredQuestion: null,
+      confidence: expect.any(Number),
     });
+    // How well the cited passage covers the question stands in for the model's certainty.
+    expect(answer.confidence).toBeGreaterThan(0.35);
     const [sent] = received;
     expect(sent?.response_format?.json_schema.name).toBe('assistant_answer');
     expect(sent?.messages[0]?.content).toContain('Be kind.');
@@ -116,7 +119,11 @@ describe('model responder', () => {
   it('marks the reply unanswered when the model says it has no answer', async () => {
     mode = 'no-answer';
     const answer = await responder().respond(request('Can I pay with Bitcoin?'));
-    expect(answer).toMatchObject({ passages: [], unansweredQuestion: 'Can I pay with Bitcoin?' });
+    expect(answer).toMatchObject({
+      passages: [],
+      unansweredQuestion: 'Can I pay with Bitcoin?',
+      confidence: 0,
+    });
   });
 
   it('marks a factual question answered without a citation unanswered', async () => {

@@ -50,7 +50,7 @@ const ANSWERED: [string, string][] = [
   ],
   [
     'Which payment methods do you accept?',
-    'We accept Visa, Mastercard, PayPal, Klarna (invoice and instalments) and Apple Pay.',
+    'We accept these payment methods: Visa, Mastercard, PayPal, Klarna (invoice and instalments) and Apple Pay.',
   ],
   [
     'What size jacket should I get with a 98 cm chest?',

@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: e2e suites start Parley, which migrates and seeds the demo (six weeks of
+    // history) before it listens — slow when the machine is busy.
+    hookTimeout: 180_000,
     // PGlite instances and browser tests are memory- and CPU-heavy on a 2-core machine.
     maxWorkers: 2,
     // A conversation's analysis runs after it has been quiet a while (30 s by default); in

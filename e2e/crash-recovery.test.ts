@@ -32,7 +32,10 @@ describe('a crash mid-write', () => {
     return body.items[0]?.publicKey ?? '';
   }
 
-  it('loses no acknowledged message and stores retried ones once', async () => {
+  // Each test restarts Parley, which takes a while on a busy machine.
+  it('loses no acknowledged message and stores retried ones once', {
+    timeout: 120_000,
+  }, async () => {
     const key = await publicKey();
     const visitorId = randomUUID();
     const sends = Array.from({ length: 40 }, (_, index) => ({
@@ -86,7 +89,9 @@ describe('a crash mid-write', () => {
     expect(new Set(fromVisitor).size).toBe(sends.length);
   });
 
-  it('still runs a delayed assistant reply that was scheduled before the crash', async () => {
+  it('still runs a delayed assistant reply that was scheduled before the crash', {
+    timeout: 120_000,
+  }, async () => {
     const { cookie, csrfToken } = await demoLogin(parley.url);
     const channels = (await (
       await fetch(`${parley.url}/api/channels`, { headers: { cookie } })

@@ -41,7 +41,8 @@ export async function startParley(
     output += chunk.toString();
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Parley did not start:\n${output}`)), 60_000);
+    // Generous: a first start migrates and seeds the demo, slow on a busy CI machine.
+    const timer = setTimeout(() => reject(new Error(`Parley did not start:\n${output}`)), 120_000);
     const check = () => {
       if (output.includes('Parley is running at')) {
         clearTimeout(timer);

@@ -7,7 +7,13 @@ import type {
   ChannelKind,
   ChannelRules,
   ConversationCard,
+  IssueList,
   MessageView,
+  PerformanceReport,
+  QuestionGroup,
+  QuestionGroupList,
+  ReviewItem,
+  ReviewQueue,
 } from '@parley/domain';
 
 /** `admin` may change settings, teammates and API keys; `agent` only works the inbox. */
@@ -195,6 +201,12 @@ export interface KnowledgeTrial {
   answer: { text: string; passageIds: string[]; unansweredQuestion: string | null };
 }
 
+/** One of the three one-click fixes for a group of unanswered questions. */
+export type QuestionGroupActionInput =
+  | { kind: 'knowledge'; assistantId: string; question: string; answer: string }
+  | { kind: 'suggested_question'; assistantId: string; question: string }
+  | { kind: 'instructions'; assistantId: string; line: string };
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -266,6 +278,7 @@ const assistantPath = (id: string) => `/api/assistants/${encodeURIComponent(id)}
 const channelPath = (id: string) => `/api/channels/${encodeURIComponent(id)}`;
 const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 const apiKeyPath = (id: string) => `/api/api-keys/${encodeURIComponent(id)}`;
+const questionGroupPath = (id: string) => `/api/insights/questions/${encodeURIComponent(id)}`;
 
 export const api = {
   me: () => request<Session>('GET', '/api/auth/me').then(remember),
@@ -448,4 +461,32 @@ export const api = {
   /** Admins only (403 for agents); newest first, `nextCursor` for the page after. */
   listAuditLog: (query: URLSearchParams) =>
     request<Page<AuditEntryView>>('GET', `/api/audit-log?${query}`),
+
+  /** `query`: the Insights filters (from, to, channel, assistant). */
+  insightsPerformance: (query: URLSearchParams) =>
+    request<PerformanceReport>('GET', `/api/insights/performance?${query}`),
+
+  insightsIssues: (query: URLSearchParams) =>
+    request<IssueList>('GET', `/api/insights/issues?${query}`),
+
+  insightsQuestions: (query: URLSearchParams) =>
+    request<QuestionGroupList>('GET', `/api/insights/questions?${query}`).then(
+      (list) => list.groups,
+    ),
+
+  /** Answers the group as it stands after the action. */
+  actOnQuestionGroup: (id: string, action: QuestionGroupActionInput) =>
+    request<QuestionGroup>('POST', `${questionGroupPath(id)}/actions`, action),
+
+  resolveQuestionGroup: (id: string) =>
+    request<QuestionGroup>('POST', `${questionGroupPath(id)}/resolve`),
+
+  reopenQuestionGroup: (id: string) =>
+    request<QuestionGroup>('POST', `${questionGroupPath(id)}/reopen`),
+
+  insightsReview: (query: URLSearchParams) =>
+    request<ReviewQueue>('GET', `/api/insights/review?${query}`),
+
+  rateAnswer: (messageId: string, rating: { verdict: 'good' | 'bad'; note: string }) =>
+    request<ReviewItem>('PUT', `/api/insights/review/${encodeURIComponent(messageId)}`, rating),
 };

@@ -44,9 +44,6 @@ export interface Filters {
   hasOpenActionItems: boolean;
   /** A name from the workspace's topic list; empty means any. */
   topic: string;
-  /** Id of a group of unanswered questions (Insights drill-down); empty means any. Not
-   * mirrored for live cards: membership is known to the server only (callers refetch). */
-  questionGroup: string;
   /** UTC calendar days the conversation started on, as Insights counts them (no local time
    * zone: a drill-down opens exactly the conversations a figure counted). */
   startedFrom: string;
@@ -55,6 +52,9 @@ export interface Filters {
   outcome: ConversationOutcome | '';
   /** Why the AI stopped; empty means any. */
   handover: HandoverTrigger | '';
+  /** Id of a group of unanswered questions (Insights drill-down); empty means any. Not
+   * mirrored for live cards: membership is known to the server only (callers refetch). */
+  questionGroup: string;
 }
 
 export const EMPTY_FILTERS: Filters = {
@@ -71,11 +71,11 @@ export const EMPTY_FILTERS: Filters = {
   hasUnanswered: false,
   hasOpenActionItems: false,
   topic: '',
-  questionGroup: '',
   startedFrom: '',
   startedTo: '',
   outcome: '',
   handover: '',
+  questionGroup: '',
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -121,13 +121,13 @@ export function filtersFromUrl(params: URLSearchParams): Filters {
     hasUnanswered: params.get('hasUnanswered') === 'true',
     hasOpenActionItems: params.get('hasOpenActionItems') === 'true',
     topic: params.get('topic') ?? '',
-    questionGroup: UUID.test(params.get('questionGroup') ?? '')
-      ? (params.get('questionGroup') ?? '')
-      : '',
     startedFrom: dayOrEmpty(params.get('startedFrom')),
     startedTo: dayOrEmpty(params.get('startedTo')),
     outcome: isOutcome(outcome) ? outcome : '',
     handover: isHandoverTrigger(handover) ? handover : '',
+    questionGroup: UUID.test(params.get('questionGroup') ?? '')
+      ? (params.get('questionGroup') ?? '')
+      : '',
   };
 }
 
@@ -147,11 +147,11 @@ export function writeFiltersToUrl(filters: Filters, params: URLSearchParams): vo
     hasUnanswered: filters.hasUnanswered ? 'true' : '',
     hasOpenActionItems: filters.hasOpenActionItems ? 'true' : '',
     topic: filters.topic,
-    questionGroup: filters.questionGroup,
     startedFrom: filters.startedFrom,
     startedTo: filters.startedTo,
     outcome: filters.outcome,
     handover: filters.handover,
+    questionGroup: filters.questionGroup,
   };
   for (const [key, value] of Object.entries(values)) {
     if (value) params.set(key, value);

@@ -10,6 +10,7 @@ describe('routes', () => {
   it('round-trips every page', () => {
     for (const path of [
       '/',
+      '/insights',
       '/settings/channels',
       '/settings/assistants',
       '/settings/team',

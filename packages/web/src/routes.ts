@@ -14,7 +14,10 @@ export const SETTINGS_SECTIONS = [
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
-export type Route = { page: 'inbox' } | { page: 'settings'; section: SettingsSection };
+export type Route =
+  | { page: 'inbox' }
+  | { page: 'insights' }
+  | { page: 'settings'; section: SettingsSection };
 
 function isSettingsSection(value: string): value is SettingsSection {
   return (SETTINGS_SECTIONS as readonly string[]).includes(value);
@@ -24,11 +27,13 @@ export function routeFromPath(pathname: string): Route {
   const [first, second = 'channels'] = pathname.split('/').filter(Boolean);
   if (first === 'settings' && isSettingsSection(second))
     return { page: 'settings', section: second };
+  if (first === 'insights') return { page: 'insights' };
   return { page: 'inbox' };
 }
 
 export function pathOfRoute(route: Route): string {
-  return route.page === 'settings' ? `/settings/${route.section}` : '/';
+  if (route.page === 'settings') return `/settings/${route.section}`;
+  return route.page === 'insights' ? '/insights' : '/';
 }
 
 /** The inbox URL with conversation `id` open, keeping the current filters (`search`). */

@@ -5,7 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ANALYSIS_VERSION, type ConversationAnalysis, mergeActionItems } from '@parley/domain';
-import type { AnalysisMessage, ConversationAnalyzer } from '../ai/analysis/analyzer.js';
+import type {
+  AnalysisMessage,
+  AnalysisResult,
+  ConversationAnalyzer,
+} from '../ai/analysis/analyzer.js';
 import type { Logger } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { presentConversation } from '../presenters/conversation.js';
@@ -51,6 +55,23 @@ export async function scheduleAnalysis(
     dedupeKey: `analysis:${conversation.id}`,
     debounce: true,
   });
+}
+
+/** The analyzer's result as stored: versioned, timed, its action items merged with the stored
+ * ones so ticks survive a re-analysis. */
+export function analysisToStore(
+  result: AnalysisResult,
+  stored: ConversationAnalysis | null,
+  lastMessageId: string,
+  now: Date,
+): ConversationAnalysis {
+  return {
+    ...result,
+    version: ANALYSIS_VERSION,
+    actionItems: mergeActionItems(stored?.actionItems ?? [], result.actionItems, randomUUID),
+    lastMessageId,
+    analyzedAt: now.toISOString(),
+  };
 }
 
 export type AnalysisOutcome = 'analyzed' | 'current' | 'empty' | 'missing';
@@ -104,14 +125,8 @@ export async function analyzeConversation(
     const stored = currentAnalysis(locked);
     // Another run finished while this one was thinking, with at least as much to go on.
     if (stored && new Date(stored.analyzedAt) > startedAt) return;
-    const analysis: ConversationAnalysis = {
-      ...result,
-      version: ANALYSIS_VERSION,
-      // Ticks made meanwhile are in the locked row, not in `previous`.
-      actionItems: mergeActionItems(stored?.actionItems ?? [], result.actionItems, randomUUID),
-      lastMessageId: newest.id,
-      analyzedAt: deps.now().toISOString(),
-    };
+    // Ticks made meanwhile are in the locked row, not in `previous`.
+    const analysis = analysisToStore(result, stored, newest.id, deps.now());
     const updated = await trx
       .updateTable('conversations')
       .set({

@@ -1,14 +1,24 @@
 /**
  * Demo data for a first `npm start`: one workspace, one login, and realistic conversations on
  * all eight channel kinds at different ages (active, recent, idle, paused), stored through the
- * same ingest path real webhooks use. Their analysis runs at once, as a backfill job, so the
- * first look at the inbox shows summaries, topics and sentiment.
+ * same ingest path real webhooks use, on top of six weeks of history (see history.ts) for
+ * Insights. Today's analysis runs at once, as a backfill job, so the first look at the inbox
+ * shows summaries, topics and sentiment.
  */
-import type { Attachment, ChannelKind, InboundMessage, MessageAuthor } from '@parley/domain';
+import type {
+  Attachment,
+  ChannelKind,
+  InboundMessage,
+  MessageAuthor,
+  SafetyNetTrigger,
+} from '@parley/domain';
 import { startBackfill } from '../commands/analysis-backfill.js';
 import { ingest } from '../commands/ingest.js';
+import { regroupQuestions } from '../commands/question-groups.js';
 import { createAssistant, createChannel, createWorkspace } from '../commands/workspaces.js';
 import type { Context } from '../context.js';
+import { rebuildInsights } from '../store/insights.js';
+import { HISTORY_DAYS, type HistoryChannel, seedHistory } from './history.js';
 import { DEMO_SUGGESTED_QUESTIONS, seedDemoKnowledge } from './knowledge.js';
 
 export const DEMO_LOGIN = { email: 'demo@parley.local', password: 'parley-demo' };
@@ -19,7 +29,8 @@ interface DemoThread {
   minutesAgo: number;
   subject?: string;
   metadata?: Record<string, unknown>;
-  paused?: string;
+  /** Paused by the safety net after the last message. */
+  paused?: { trigger: SafetyNetTrigger; reason: string };
   /** Comment threads: every later line answers the first comment. */
   nested?: boolean;
   lines: [MessageAuthor, string, DemoExtras?][];
@@ -59,7 +70,10 @@ const THREADS: DemoThread[] = [
     kind: 'messenger',
     contact: { externalId: '6120000000000002', displayName: 'Marco Rossi' },
     minutesAgo: 25,
-    paused: 'Customer asked for a person: "I want to talk to a real person please."',
+    paused: {
+      trigger: 'human_requested',
+      reason: 'Customer asked for a person: "I want to talk to a real person please."',
+    },
     lines: [
       ['contact', 'My order #4417 arrived with a broken zipper.'],
       ['assistant', "I'm sorry about that! I can start a replacement. Could you send a photo?"],
@@ -154,7 +168,10 @@ const THREADS: DemoThread[] = [
       ['assistant', 'The spring sale is online only, sorry Tom!'],
       ['contact', 'That is ridiculous, the ad said everywhere'],
     ],
-    paused: 'Customer seems frustrated: "That is ridiculous, the ad said everywhere"',
+    paused: {
+      trigger: 'frustration',
+      reason: 'Customer seems frustrated: "That is ridiculous, the ad said everywhere"',
+    },
   },
   {
     kind: 'share_link',
@@ -177,7 +194,7 @@ const ACCOUNT_IDS: Partial<Record<ChannelKind, string>> = {
 
 export async function seedDemo(ctx: Context) {
   // The demo's login is printed and documented; a strong password would protect nothing.
-  const { workspace } = await createWorkspace(
+  const { workspace, user } = await createWorkspace(
     ctx.db,
     { name: 'Acme Outdoor (demo)', admin: { ...DEMO_LOGIN, name: 'Demo Operator' } },
     { checkPassword: false },
@@ -191,6 +208,7 @@ export async function seedDemo(ctx: Context) {
   });
   await seedDemoKnowledge(ctx, workspace.id, assistant.id);
   const now = ctx.now().getTime();
+  const channels: HistoryChannel[] = [];
   for (const thread of THREADS) {
     const channel = await createChannel(ctx.db, ctx.secretBox, workspace.id, {
       kind: thread.kind,
@@ -200,6 +218,7 @@ export async function seedDemo(ctx: Context) {
         ? `${ACCOUNT_IDS[thread.kind]}-${thread.kind}`
         : null,
     });
+    channels.push({ id: channel.id, kind: thread.kind });
     const start = now - thread.minutesAgo * 60_000 - thread.lines.length * 60_000;
     const events: InboundMessage[] = thread.lines.map(([author, text, extras], index) => ({
       type: 'message',
@@ -227,11 +246,23 @@ export async function seedDemo(ctx: Context) {
     if (thread.paused && first && first.status === 'created') {
       await ctx.db
         .updateTable('conversations')
-        .set({ ai_paused: true, ai_paused_reason: thread.paused })
+        .set({
+          ai_paused: true,
+          ai_paused_reason: thread.paused.reason,
+          handover_trigger: thread.paused.trigger,
+          handover_at: events.at(-1)?.sentAt ?? null,
+        })
         .where('id', '=', first.conversationId)
         .execute();
     }
   }
+  await seedHistory(ctx.db, workspace.id, assistant.id, channels, user, ctx.now());
+  await rebuildInsights(ctx.db, { workspaceId: workspace.id, recountFacts: true });
+  await regroupQuestions(ctx, workspace.id, {
+    from: new Date(now - (HISTORY_DAYS + 1) * 86_400_000),
+    to: new Date(now),
+  });
+  // Only today's conversations are left to analyze: the history is analyzed as it is written.
   await startBackfill(ctx.db, workspace.id);
   return { workspace, assistant };
 }

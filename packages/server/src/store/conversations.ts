@@ -34,14 +34,14 @@ export interface InboxFilter {
   hasUnanswered?: boolean;
   hasOpenActionItems?: boolean;
   topic?: string;
-  /** Conversations with a question in this group of unanswered questions. */
-  questionGroupId?: string;
   /** UTC days (`YYYY-MM-DD`, inclusive) the conversation started on, as Insights counts them. */
   startedFrom?: string;
   startedTo?: string;
   /** Insights' outcome of the conversation (insights/rollup.ts `isAiOnly`). */
   outcome?: ConversationOutcome;
   handover?: HandoverTrigger;
+  /** Conversations with a question in this group of unanswered questions. */
+  questionGroupId?: string;
 }
 
 export interface InboxPage {

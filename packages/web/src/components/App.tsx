@@ -1,9 +1,10 @@
-/** Checks for an existing session on load, then shows the login screen, the inbox or the
- * settings, as the URL says. */
+/** Checks for an existing session on load, then shows the login screen, the inbox, the
+ * insights or the settings, as the URL says. */
 import { useEffect, useState } from 'react';
 import { ApiError, api, type Session, setSessionExpiredHandler } from '../api';
 import { useRoute } from '../hooks/useRoute';
 import { Inbox } from './Inbox';
+import { InsightsPage } from './insights/InsightsPage';
 import { LoginScreen } from './LoginScreen';
 import { SettingsPage } from './settings/SettingsPage';
 
@@ -67,6 +68,9 @@ export function App() {
         onTwoFactorEnabled={onTwoFactorEnabled}
       />
     );
+  }
+  if (route.page === 'insights') {
+    return <InsightsPage session={auth.session} onNavigate={navigate} onLoggedOut={onLoggedOut} />;
   }
   return <Inbox session={auth.session} onNavigate={navigate} onLoggedOut={onLoggedOut} />;
 }

@@ -52,6 +52,7 @@ export function ConversationListItem({ card, now, selected, onSelect }: Props) {
       aria-current={selected ? 'true' : undefined}
       data-testid="conversation-card"
       data-conversation-id={card.id}
+      data-channel-kind={card.channelKind}
       data-status={status}
       data-border={STATUS_BORDER[status]}
     >

@@ -1,4 +1,4 @@
-/** The app header: workspace, the Inbox/Settings switch, the signed-in operator and sign-out. */
+/** The app header: workspace, the Inbox/Insights/Settings switch, the signed-in operator and sign-out. */
 import { type ReactNode, useState } from 'react';
 import { api, type Session } from '../api';
 import type { Route } from '../routes';
@@ -33,6 +33,14 @@ export function TopBar({ session, route, onNavigate, onLoggedOut, children }: Pr
           className="topbar-link"
         >
           Inbox
+        </RouteLink>
+        <RouteLink
+          to={{ page: 'insights' }}
+          onNavigate={onNavigate}
+          current={route.page === 'insights'}
+          className="topbar-link"
+        >
+          Insights
         </RouteLink>
         <RouteLink
           to={{ page: 'settings', section: 'channels' }}

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { pathOfRoute, type Route, routeFromPath } from '../routes';
 
-/** The inbox keeps its filters and open conversation in the query string; they are restored
- * when the operator comes back from the settings. */
-let inboxSearch = '';
+/** The inbox and Insights keep their filters in the query string; they are restored when the
+ * operator comes back from another page. */
+const savedSearch: Partial<Record<Route['page'], string>> = {};
 
 export function useRoute() {
   const [route, setRoute] = useState(() => routeFromPath(window.location.pathname));
@@ -16,9 +16,8 @@ export function useRoute() {
   }, []);
 
   const navigate = useCallback((next: Route) => {
-    const leavingInbox = routeFromPath(window.location.pathname).page === 'inbox';
-    if (leavingInbox) inboxSearch = window.location.search;
-    const url = `${pathOfRoute(next)}${next.page === 'inbox' ? inboxSearch : ''}`;
+    savedSearch[routeFromPath(window.location.pathname).page] = window.location.search;
+    const url = `${pathOfRoute(next)}${next.page === 'settings' ? '' : (savedSearch[next.page] ?? '')}`;
     if (url !== `${window.location.pathname}${window.location.search}`) {
       window.history.pushState(null, '', url);
     }

@@ -96,13 +96,6 @@ if (runs('grouping')) {
   );
 }
 
-if (runs('grouping')) {
-  reportGrouping(
-    'Grouping unanswered questions offline (no database)',
-    benchGrouping(GROUPING_QUESTIONS),
-  );
-}
-
 if (runs('ingest') || runs('backfill') || runs('retrieval')) {
   const pglite = await openStore({ inMemory: true });
   if (runs('ingest')) {

@@ -29,7 +29,7 @@ import type {
 } from '../store/schema.js';
 import type { Db } from '../store/store.js';
 
-export const HISTORY_DAYS = 42;
+export const HISTORY_DAYS = 56;
 
 type Language = 'en' | 'de' | 'es' | 'fr' | 'it' | 'nl';
 type Author = 'contact' | 'assistant' | 'operator';

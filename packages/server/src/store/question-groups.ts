@@ -97,6 +97,12 @@ export async function listQuestionGroups(
       JOIN messages reply ON reply.conversation_id = m.conversation_id
         AND reply.author = 'operator' AND reply.created_at > m.asked_at
         AND reply.removed_at IS NULL
+        -- The person's reply to this question: nothing else from the customer came between.
+        AND NOT EXISTS (
+          SELECT 1 FROM messages later
+          WHERE later.conversation_id = m.conversation_id AND later.author = 'contact'
+            AND later.created_at > m.asked_at AND later.created_at < reply.created_at
+        )
       WHERE m.group_id IN (${sql.join(ids)})
       ORDER BY m.group_id, m.asked_at DESC, reply.created_at ASC`.execute(db),
   ]);

@@ -94,7 +94,7 @@ const CONCEPTS: Record<string, string> = {
     rotto; rotta; difettos*; danneggiat*; estragad*; partid*; kapot*; beschadig*`,
   hours: `hours; opening; offnungszeit*; horario*; horaires; orari*; openingstijd*; geoffnet; abierto;
     ouvert; aperto; aberto; geopend`,
-  repair: `repair*; reparat*; reparier*; reparar; repare*; ripar*; repareer*; repareren`,
+  repair: `repair*; fix; fixed; fixing; reparat*; reparier*; reparar; repare*; ripar*; repareer*; repareren`,
   dog: `dog; dogs; hund*; perro*; chien*; cane; cani; cao; caes; hond*; pet; pets; haustier*`,
   engrave: `engrav*; gravur*; graviert; gravieren; grabar; grabado; graver; gravure; incider*;
     incisione; gravar; gravacao; graveren; personaliz*; personalis*`,

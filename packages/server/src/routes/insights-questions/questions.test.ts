@@ -27,13 +27,13 @@ describe.each(BACKENDS)('Insights: customer questions (%s)', (backend) => {
   });
 
   /** A visitor asks on the website widget; the offline responder answers at once. */
-  const ask = async (text: string): Promise<string> => {
+  const ask = async (text: string, visitorId: string = randomUUID()): Promise<string> => {
     const response = await fetch(`${app.url}/api/widget/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN },
       body: JSON.stringify({
         key: app.assistant.publicKey,
-        visitorId: randomUUID(),
+        visitorId,
         text,
         clientMessageId: randomUUID(),
       }),
@@ -57,7 +57,8 @@ describe.each(BACKENDS)('Insights: customer questions (%s)', (backend) => {
 
   it('groups the same unanswered question in two languages; a Q&A added from it answers it next time', async () => {
     const english = await ask('Do you ship to Canada?');
-    const german = await ask('Liefert ihr auch nach Kanada?');
+    const germanVisitor = randomUUID();
+    const german = await ask('Liefert ihr auch nach Kanada?', germanVisitor);
     await ask('Can I pay with Bitcoin?');
     await expect.poll(async () => (await groupWith('Do you ship to Canada?'))?.count, POLL).toBe(2);
     const group = (await groupWith('Do you ship to Canada?')) as QuestionGroup;
@@ -81,6 +82,14 @@ describe.each(BACKENDS)('Insights: customer questions (%s)', (backend) => {
       body: { text: 'Yes, we ship to Canada in 5 to 8 business days.' },
     });
     expect(reply.status).toBeLessThan(300);
+    expect((await groupWith('Do you ship to Canada?'))?.teammateAnswer).toBe(
+      'Yes, we ship to Canada in 5 to 8 business days.',
+    );
+    // A teammate's reply to something else the customer wrote later is not an answer to it.
+    await ask('Meine Adresse hat sich geändert.', germanVisitor);
+    await api(`/api/conversations/${german}/messages`, {
+      body: { text: 'Danke, die neue Adresse ist gespeichert.' },
+    });
     expect((await groupWith('Do you ship to Canada?'))?.teammateAnswer).toBe(
       'Yes, we ship to Canada in 5 to 8 business days.',
     );

@@ -11,6 +11,7 @@ import type {
   QuestionQuote,
 } from '@parley/domain';
 import { sql } from 'kysely';
+import { type QuestionAndReply, teammateAnswerOf } from '../ai/grouping/teammate-answer.js';
 import type { Db } from './store.js';
 
 export interface QuestionGroupQuery {
@@ -24,6 +25,8 @@ export interface QuestionGroupQuery {
 
 const LISTED = 50;
 const EXAMPLES = 5;
+/** Newest questions of a group whose teammate replies are weighed for the Q&A pre-fill. */
+const ANSWER_CANDIDATES = 20;
 
 interface CountRow {
   group_id: string;
@@ -90,21 +93,26 @@ export async function listQuestionGroups(
       .where('group_id', 'in', ids)
       .groupBy('group_id')
       .execute(),
-    // The first teammate reply after one of the group's questions, in the same conversation.
-    sql<{ group_id: string; text: string }>`
-      SELECT DISTINCT ON (m.group_id) m.group_id, reply.text
-      FROM question_group_members m
-      JOIN messages reply ON reply.conversation_id = m.conversation_id
-        AND reply.author = 'operator' AND reply.created_at > m.asked_at
-        AND reply.removed_at IS NULL
-        -- The person's reply to this question: nothing else from the customer came between.
-        AND NOT EXISTS (
-          SELECT 1 FROM messages later
-          WHERE later.conversation_id = m.conversation_id AND later.author = 'contact'
-            AND later.created_at > m.asked_at AND later.created_at < reply.created_at
-        )
-      WHERE m.group_id IN (${sql.join(ids)})
-      ORDER BY m.group_id, m.asked_at DESC, reply.created_at ASC`.execute(db),
+    // For the newest questions of each group, a person's first reply to it: in the same
+    // conversation, with nothing else from the customer in between.
+    sql<{ group_id: string; question: string; reply: string }>`
+      SELECT group_id, question, reply FROM (
+        SELECT m.group_id, m.question, reply.text AS reply,
+          row_number() OVER (PARTITION BY m.group_id ORDER BY m.asked_at DESC) AS rank
+        FROM question_group_members m
+        JOIN LATERAL (
+          SELECT r.text FROM messages r
+          WHERE r.conversation_id = m.conversation_id AND r.author = 'operator'
+            AND r.created_at > m.asked_at AND r.removed_at IS NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM messages later
+              WHERE later.conversation_id = m.conversation_id AND later.author = 'contact'
+                AND later.created_at > m.asked_at AND later.created_at < r.created_at
+            )
+          ORDER BY r.created_at LIMIT 1
+        ) reply ON true
+        WHERE m.group_id IN (${sql.join(ids)})
+      ) ranked WHERE rank <= ${ANSWER_CANDIDATES}`.execute(db),
   ]);
 
   const byId = new Map(groups.map((row) => [row.id, row]));
@@ -134,7 +142,10 @@ export async function listQuestionGroups(
     ]);
   }
   const followupsOf = new Map(followups.map((row) => [row.group_id, row]));
-  const answerOf = new Map(replies.rows.map((row) => [row.group_id, row.text]));
+  const candidatesOf = new Map<string, QuestionAndReply[]>();
+  for (const row of replies.rows) {
+    candidatesOf.set(row.group_id, [...(candidatesOf.get(row.group_id) ?? []), row]);
+  }
 
   return {
     groups: counts.rows.flatMap((row): QuestionGroup[] => {
@@ -150,7 +161,7 @@ export async function listQuestionGroups(
           conversations: Number(row.conversations),
           languages: [...row.languages].sort(),
           examples: quotes.get(group.id) ?? [],
-          teammateAnswer: answerOf.get(group.id) ?? null,
+          teammateAnswer: teammateAnswerOf(candidatesOf.get(group.id) ?? []),
           status: group.status,
           actions: actionsOf.get(group.id) ?? [],
           sinceAction: group.first_action_at

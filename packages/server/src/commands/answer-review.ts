@@ -96,12 +96,20 @@ export async function reviewQueue(
   const answers = await sql<AnswerRow>`
     SELECT r.id, r.conversation_id, c.assistant_id, c.channel_kind, r.text, r.created_at,
       r.answer_confidence, r.unanswered_question,
-      COALESCE(r.unanswered_question, asked.text) AS question,
+      COALESCE(r.unanswered_question, asked.text, previous.text) AS question,
       next.text AS next_text,
       rating.verdict, rating.note, rating.rated_by_name, rating.rated_at
     FROM messages r
     JOIN conversations c ON c.id = r.conversation_id
     LEFT JOIN messages asked ON asked.id = ${answeredMessageId('r')}
+    -- A reply that does not name the message it answers (an import, an older reply) answers
+    -- the customer's message just before it.
+    LEFT JOIN LATERAL (
+      SELECT p.text FROM messages p
+      WHERE p.conversation_id = r.conversation_id AND p.author = 'contact'
+        AND p.removed_at IS NULL AND p.seq < r.seq
+      ORDER BY p.seq DESC LIMIT 1
+    ) previous ON true
     LEFT JOIN LATERAL (
       SELECT n.text FROM messages n
       WHERE n.conversation_id = r.conversation_id AND n.author = 'contact'

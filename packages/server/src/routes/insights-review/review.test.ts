@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageView, ReviewQueue } from '@parley/domain';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewReasons } from '../../commands/answer-review.js';
 import { type ApiClient, startTestServer, type TestServer } from '../../test-support/app.js';
@@ -125,6 +126,11 @@ describe.each(BACKENDS)('Insights: quality review (%s)', (backend) => {
       rating: null,
     });
     expect(first.scores).toEqual([]);
+    // An answer that does not name the message it answers shows the customer's message before it.
+    await sql`UPDATE messages SET metadata = '{}'::jsonb WHERE id = ${answer?.id}`.execute(db);
+    expect((await queue()).items.find((item) => item.messageId === answer?.id)?.question).toBe(
+      'Do you ship abroad?',
+    );
 
     const rated = await api(`/api/insights/review/${answer?.id}`, {
       method: 'PUT',

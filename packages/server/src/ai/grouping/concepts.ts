@@ -86,7 +86,7 @@ const CONCEPTS: Record<string, string> = {
     desinscri*; abmeld*; uitschrijv*; nieuwsbrief*; mailinglist*`,
   loyalty: `loyalty; loyal*; treue*; treueprogramm*; fidelit*; fidelidad*; fidelizacion; punten;
     points; punkte; puntos; punti; pontos; spaarprogramma*`,
-  jobs: `hiring; hire; job; jobs; career*; stelle*; bewerb*; empleo*; emploi*; recrut*; lavoro*;
+  jobs: `hiring; hire; job; jobs; career*; stellenangebot*; stellenanzeige*; jobangebot*; bewerb*; empleo*; emploi*; recrut*; lavoro*;
     assum*; vaga*; vacature*; sollicit*`,
   card: `card; cards; karte*; tarjeta*; carte; cartes; carta; cartao; kaart*; creditcard*;
     kreditkarte*; visa; mastercard`,
@@ -106,6 +106,7 @@ const CONCEPTS: Record<string, string> = {
   confirmation: `confirm*; bestatig*; conferm*; bevestig*`,
   delete: `delete*; deletion; losch*; elimin*; supprim*; apag*; verwijder*`,
   care: `clean*; care; pfleg*; limpi*; cuid*; entreten*; entretien; pulir*; pulizi*; onderhoud*; reinig*`,
+  code: `code; codes; codigo*; codice; codici`,
   cheaper: `cheaper; cheapest; billiger; gunstiger; barato*; moinscher; goedkoper;
     pricematch*; prijsmatch*; tiefpreis*; concurren*; competitor*; konkurren*; competencia`,
   hours: `hours; opening; offnungszeit*; horario*; horaires; orari*; openingstijd*; geoffnet; abierto;

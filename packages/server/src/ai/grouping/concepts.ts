@@ -41,7 +41,7 @@ const CONCEPTS: Record<string, string> = {
     dag; dagen; weken; month*; monat*; meses; mois; mese; mesi; maand*`,
   return: `return*; retour*; zurucksend*; rucksend*; zuruckschick*; devol*; renvoy*; renvoi*;
     restitu*; reso; resi; terugstur*; terugzend*; sendback`,
-  exchange: `exchange*; umtausch*; tausch*; echang*; ruil*; troca*; trocar; scambi*`,
+  exchange: `exchange*; swap*; umtausch*; tausch*; echang*; ruil*; troca*; trocar; scambi*`,
   wholesale: `wholesale*; grosshandel*; alpormayor; mayorista*; engros; grossiste*; ingrosso;
     porgrosso; groothandel*; resell*; resale; retailer*; reseller*; wiederverkauf*; wiederverkaufer*;
     revend*; rivendit*; rivend*; distribut*; b2b`,
@@ -50,7 +50,8 @@ const CONCEPTS: Record<string, string> = {
   invoice: `invoice*; rechnung*; factura*; facture*; fattura*; fatura*; factuur*; receipt*; quittung*;
     recibo*; ricevuta`,
   vat: `vat; ustidnr; ust-idnr; ust; mwst; nif; cif; tva; iva; partitaiva; btw*; taxid; steuernummer*`,
-  company: `company; companies; business*; firma*; unternehmen*; empresa*; entreprise*; societe*;
+  company: `company; companies; business*; corporate; employee*; mitarbeiter*; empleado*;
+    employe*; dipendent*; funcionari*; medewerker*; personeel; firma*; unternehmen*; empresa*; entreprise*; societe*;
     azienda*; bedrijf*; zakelijk*`,
   pickup: `pickup; collect; abhol*; recoger; recojo; retirer; retrait; retirar; ritir*; levant*;
     ophal*; afhal*`,
@@ -81,17 +82,33 @@ const CONCEPTS: Record<string, string> = {
     custo*; preco*; prijs*; howmuch; cuanto; combien; quanto; hoeveel; wieviel; charge*`,
   account: `account*; konto*; cuenta*; compte*; conta; password*; passwort*; contrasena*;
     motdepasse; login*; anmeld*; inlog*; wachtwoord*; senha*`,
-  newsletter: `newsletter*; subscri*; abonn*; suscrib*; iscri*; inscre*; nieuwsbrief*`,
+  newsletter: `newsletter*; subscri*; unsubscri*; abonn*; suscrib*; iscri*; disiscri*; inscre*;
+    desinscri*; abmeld*; uitschrijv*; nieuwsbrief*; mailinglist*`,
   loyalty: `loyalty; loyal*; treue*; treueprogramm*; fidelit*; fidelidad*; fidelizacion; punten;
     points; punkte; puntos; punti; pontos; spaarprogramma*`,
-  jobs: `hiring; hire; job; jobs; career*; stelle*; bewerb*; empleo*; emploi*; recrut*; lavoro*;
+  jobs: `hiring; hire; job; jobs; career*; stellenangebot*; stellenanzeige*; jobangebot*; bewerb*; empleo*; emploi*; recrut*; lavoro*;
     assum*; vaga*; vacature*; sollicit*`,
   card: `card; cards; karte*; tarjeta*; carte; cartes; carta; cartao; kaart*; creditcard*;
     kreditkarte*; visa; mastercard`,
   declined: `declin*; abgelehnt; rechaz*; refus*; rifiut*; recus*; geweigerd; afgewezen`,
   warranty: `warrant*; guarantee*; garantie*; garantia*; garanzia*`,
-  broken: `broken; faulty; damaged; defect*; defekt*; kaputt*; roto; rota; defectuos*; casse*;
-    rotto; rotta; difettos*; danneggiat*; estragad*; partid*; kapot*; beschadig*`,
+  broken: `broken; faulty; damaged; smashed; crack*; shatter*; zerbroch*; beschadigt; defect*; defekt*; kaputt*; roto; rota; defectuos*; casse*;
+    rotto; rotta; difettos*; danneggiat*; estragad*; danificad*; partid*; abime*; kapot*; beschadig*`,
+  colour: `colour*; color*; farbe*; couleur*; colore; colori; cor; cores; kleur*`,
+  customs: `customs; duties; duty; zoll*; aduana*; douane*; dogana*; dogan*; alfandeg*; invoerrecht*`,
+  preorder: `preorder*; vorbestell*; precommand*; preordin*; prenot*; voorbestel*;
+    reservier*; reserv*`,
+  locker: `locker*; packstation*; paketstation*; pakketautomaat*; pakketkluis*; consigne*; cacifo*;
+    taquilla*; paketautomat*`,
+  missing: `missing; fehlt; fehlen; fehlend*; falta; faltan; faltou; faltava; manque; manquant*;
+    manca; mancano; mancante; ontbreekt; ontbreken; ontbrekend*`,
+  email: `email*; e-mail*; mail; mails; correo*; courriel*`,
+  confirmation: `confirm*; bestatig*; conferm*; bevestig*`,
+  delete: `delete*; deletion; losch*; elimin*; supprim*; apag*; verwijder*`,
+  care: `clean*; care; pfleg*; limpi*; cuid*; entreten*; entretien; pulir*; pulizi*; onderhoud*; reinig*`,
+  code: `code; codes; codigo*; codice; codici`,
+  cheaper: `cheaper; cheapest; billiger; gunstiger; barato*; moinscher; goedkoper;
+    pricematch*; prijsmatch*; tiefpreis*; concurren*; competitor*; konkurren*; competencia`,
   hours: `hours; opening; offnungszeit*; horario*; horaires; orari*; openingstijd*; geoffnet; abierto;
     ouvert; aperto; aberto; geopend`,
   repair: `repair*; fix; fixed; fixing; reparat*; reparier*; reparar; repare*; ripar*; repareer*; repareren`,
@@ -157,6 +174,10 @@ const PHRASES: [RegExp, string][] = (
     ['etats[ -]unis', 'etatsunis'],
     ['stati uniti', 'statiuniti'],
     ['verenigde staten', 'verenigdestaten'],
+    ['pre[ -]order(?:s|ed|ing|en)?', 'preorder'],
+    ['price[ -]match(?:ing|es)?', 'pricematch'],
+    ['moins chers?', 'moinscher'],
+    ['mailing list', 'mailinglist'],
   ] as const
 ).map(([source, token]) => [
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu'),

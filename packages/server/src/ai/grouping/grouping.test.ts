@@ -25,6 +25,18 @@ describe('question features', () => {
     expect(conceptsOf('kettle')).toEqual([]);
   });
 
+  it('knows common shop words beyond the fixture topics (colour, pre-order, parcel locker)', () => {
+    expect(conceptsOf('farbe')).toEqual(['colour']);
+    expect(questionTerms('Can I pre-order it?').concepts).toEqual(['preorder']);
+    expect(conceptsOf('vorbestellen')).toEqual(['preorder']);
+    expect(conceptsOf('packstation')).toEqual(['locker']);
+    expect(conceptsOf('pakketautomaat')).toContain('locker');
+    expect(questionTerms('Please unsubscribe me from the mailing list').concepts).toEqual([
+      'newsletter',
+      'newsletter',
+    ]);
+  });
+
   it('drops the words that only frame a question', () => {
     expect(questionTerms('Is it possible to get gift wrapping?').stems).toEqual([]);
     expect(questionTerms('Gibt es eine Möglichkeit, etwas zu bekommen?').stems).not.toContain(

@@ -2,14 +2,15 @@
  * `npm run eval`: scores each analyzer on the labeled conversations, then retrieval and the
  * offline responder on the knowledge-base questions. `-- --errors` lists misses, `-- --set
  * heldout` (or PARLEY_EVAL_SET=heldout) scores packages/server/eval/heldout.jsonl and
- * knowledge-heldout.jsonl, `-- --knowledge` runs only the knowledge-base part and
- * `-- --grouping` only the grouping of unanswered questions
+ * knowledge-heldout.jsonl (and question-groups-heldout.jsonl), `-- --knowledge` runs only the
+ * knowledge-base part and `-- --grouping` only the grouping of unanswered questions
  * (packages/server/eval/question-groups.jsonl).
  */
 import {
   evaluateGrouping,
   formatGroupingErrors,
   formatGroupingReport,
+  groupingPath,
   loadLabeledQuestions,
 } from '../../grouping/eval/grouping-eval.js';
 import { evaluateKnowledge, loadQuestions } from '../../responders/eval/knowledge-eval.js';
@@ -49,8 +50,8 @@ if (!groupingOnly) {
 
 if (!knowledgeOnly) {
   const started = performance.now();
-  const outcome = evaluateGrouping(loadLabeledQuestions());
+  const outcome = evaluateGrouping(loadLabeledQuestions(groupingPath(set)));
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\n${formatGroupingReport(outcome.score)}\n\n(${seconds.toFixed(1)} s)`);
+  console.log(`\n${formatGroupingReport(outcome.score, set)}\n\n(${seconds.toFixed(1)} s)`);
   if (process.argv.includes('--errors')) console.log(`\n${formatGroupingErrors(outcome)}`);
 }

@@ -1,9 +1,11 @@
 /**
  * The grouping eval: packages/server/eval/question-groups.jsonl holds paraphrased shop
  * questions in the seven languages, each with its gold group (null: no paraphrase in the set).
+ * question-groups-heldout.jsonl is written separately, partly on other topics, and never tuned on.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { DatasetSet } from '../../analysis/eval/dataset.js';
 import { groupVectors } from '../cluster.js';
 import { questionVector } from '../features.js';
 import { type GroupingScore, scoreGrouping } from './score.js';
@@ -14,9 +16,16 @@ export interface LabeledQuestion {
   group: string | null;
 }
 
-const FIXTURE = fileURLToPath(new URL('../../../../eval/question-groups.jsonl', import.meta.url));
+const GROUPING_FILES = {
+  default: 'question-groups.jsonl',
+  heldout: 'question-groups-heldout.jsonl',
+} as const satisfies Record<DatasetSet, string>;
 
-export function loadLabeledQuestions(path = FIXTURE): LabeledQuestion[] {
+export function groupingPath(set: DatasetSet = 'default'): string {
+  return fileURLToPath(new URL(`../../../../eval/${GROUPING_FILES[set]}`, import.meta.url));
+}
+
+export function loadLabeledQuestions(path = groupingPath()): LabeledQuestion[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
@@ -44,9 +53,9 @@ export function evaluateGrouping(questions: readonly LabeledQuestion[]): Groupin
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-export function formatGroupingReport(score: GroupingScore): string {
+export function formatGroupingReport(score: GroupingScore, set: DatasetSet = 'default'): string {
   return [
-    `Unanswered-question grouping (offline, lexical): ${score.questions} questions, ${score.goldGroups} gold groups, ${score.predictedGroups} predicted`,
+    `(set: ${set}) Unanswered-question grouping (offline, lexical): ${score.questions} questions, ${score.goldGroups} gold groups, ${score.predictedGroups} predicted`,
     '| purity | inverse purity | pair precision | pair recall | pair F1 |',
     '| ---: | ---: | ---: | ---: | ---: |',
     `| ${percent(score.purity)} | ${percent(score.inversePurity)} | ${percent(score.pairPrecision)} | ${percent(score.pairRecall)} | ${percent(score.pairF1)} |`,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fold } from '../../analysis/text.js';
+import { groupingPath, loadLabeledQuestions } from './grouping-eval.js';
 import { scoreGrouping } from './score.js';
 
 describe('grouping score', () => {
@@ -20,5 +22,19 @@ describe('grouping score', () => {
     expect(score.purity).toBe(1);
     expect(score.inversePurity).toBe(0.5);
     expect(score.pairRecall).toBeCloseTo(2 / 6);
+  });
+});
+
+describe('the grouping eval sets', () => {
+  it('keeps the held-out set apart from the fixture the concept map was written with', () => {
+    const tuned = loadLabeledQuestions(groupingPath());
+    const heldout = loadLabeledQuestions(groupingPath('heldout'));
+    const tunedQuestions = new Set(tuned.map((item) => fold(item.question)));
+    expect(heldout.length).toBeGreaterThanOrEqual(100);
+    expect(heldout.filter((item) => tunedQuestions.has(fold(item.question)))).toEqual([]);
+    expect(new Set(heldout.map((item) => item.language)).size).toBeGreaterThanOrEqual(5);
+    const groups = new Set(heldout.flatMap((item) => (item.group ? [item.group] : [])));
+    expect(groups.size).toBeGreaterThanOrEqual(12);
+    expect(heldout.some((item) => item.group === null)).toBe(true);
   });
 });

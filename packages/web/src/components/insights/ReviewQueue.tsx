@@ -76,6 +76,8 @@ function QualityChart({
   assistants: Assistant[];
 }) {
   const name = (id: string) => assistants.find((assistant) => assistant.id === id)?.name ?? id;
+  // The chart is redrawn when its data changes; assistants' names may arrive after the scores.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart's options read the names
   const data = useMemo<uPlot.AlignedData>(
     () => [
       dayStamps(scores.weeks),
@@ -83,7 +85,7 @@ function QualityChart({
         series.map((score) => (score === null ? null : score * 100)),
       ),
     ],
-    [scores],
+    [scores, assistants],
   );
   const options = (width: number, theme: Parameters<typeof axis>[0]): uPlot.Options => ({
     width,

@@ -59,16 +59,17 @@ describe('connecting a channel on PostgreSQL', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const by = { workspaceId, actorUserId: null, actorApiKeyId: null, ip: null, userAgent: null };
+    // Caught at once: on a slow machine it may fail before the other transaction ends.
     const ours = connectChannel(
       ctx,
       workspaceId,
       { kind: 'messenger', name: 'Ours', assistantId: null, connection },
       by,
-    );
+    ).catch((caught: unknown) => caught);
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();
     await other;
-    const error = await ours.catch((caught: unknown) => caught);
+    const error = await ours;
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: 'channel_exists' });
   });

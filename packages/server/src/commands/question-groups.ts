@@ -15,6 +15,7 @@ import { questionVector, type SparseVector, sparseCosine } from '../ai/grouping/
 import type { ModelProvider } from '../ai/provider.js';
 import type { Logger } from '../context.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { cosine } from '../lib/vectors.js';
 import type { Db } from '../store/store.js';
 
 export const QUESTIONS_JOB = 'insights.questions';
@@ -86,20 +87,6 @@ function fromCentroid(centroid: Record<string, number>): SparseVector {
   return new Map(Object.entries(centroid));
 }
 
-function denseCosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
-    const x = a[index] ?? 0;
-    const y = b[index] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
-}
-
 /** Embeddings of the questions when the provider offers them; nulls otherwise or on failure. */
 async function embedQuestions(
   deps: QuestionDeps,
@@ -141,10 +128,7 @@ export function bestMatch<T extends { centroid: SparseVector; embedding: number[
   for (const group of groups) {
     let score = sparseCosine(vector, group.centroid);
     if (embedding && group.embedding) {
-      score = Math.max(
-        score,
-        denseCosine(embedding, group.embedding) - denseThreshold + JOIN_THRESHOLD,
-      );
+      score = Math.max(score, cosine(embedding, group.embedding) - denseThreshold + JOIN_THRESHOLD);
     }
     if (score > bestScore) {
       best = group;

@@ -5,6 +5,7 @@
  * fusion, so either signal can bring a passage up.
  */
 import type { ModelProvider } from '../ai/provider.js';
+import { cosine } from '../lib/vectors.js';
 import {
   chunkLanguages,
   embeddedChunks,
@@ -61,20 +62,6 @@ async function rankBySimilarity(
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, CANDIDATES)
     .map(({ chunk }) => chunk);
-}
-
-export function cosine(a: number[], b: number[]): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
 }
 
 /** Reciprocal rank fusion: each ranking adds 1 / (k + rank) to the passages it lists. */

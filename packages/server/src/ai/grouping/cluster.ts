@@ -5,6 +5,8 @@
  * centroid terms (posting lists hold the weights), so 50,000 questions take seconds, not the
  * hours an all-pairs comparison would. With embeddings, their cosine counts as well.
  */
+
+import { cosine } from '../../lib/vectors.js';
 import type { SparseVector } from './features.js';
 
 /** Lexical cosine a question needs to join a group (tuned on the grouping eval). */
@@ -126,26 +128,12 @@ class Centroids {
       for (let group = 0; group < this.count; group += 1) {
         const sum = this.dense[group];
         if (!sum) continue;
-        const score = denseCosine(dense, sum) + denseShift;
+        const score = cosine(dense, sum) + denseShift;
         if (score > best.score) best = { group, score };
       }
     }
     return best;
   }
-}
-
-function denseCosine(a: readonly number[], b: Float64Array): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
-    const x = a[index] ?? 0;
-    const y = b[index] ?? 0;
-    dot += x * y;
-    normA += x * x;
-    normB += y * y;
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
 }
 
 function assign(
